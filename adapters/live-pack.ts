@@ -1,0 +1,113 @@
+/**
+ * The knowledge pack the running server answers from, and what is built from it (the bot's
+ * messages, language understanding). A valid edit replaces it between two turns; a broken edit
+ * is refused, logged with file:line, and the last good pack keeps serving.
+ */
+import { loadPack, watchPack, formatProblem, type KnowledgePack, type Problem } from '../bot/knowledge/index.js';
+import { messagesContent, type BotContent, type ContentSource } from '../bot/content.js';
+import type { Logger } from '../bot/logger.js';
+import { exactUtterances, type Understanding } from '../bot/understanding.js';
+
+export interface PackStatus {
+  version: string;
+  loadedAt: string;
+  lastRefusal?: { at: string; problems: string[] };
+}
+
+const DEFAULT_MAX_MESSAGE_LENGTH = 5000;
+
+export class LivePack implements ContentSource {
+  private content: BotContent;
+  private understandingNow: Understanding;
+  private status: PackStatus;
+  private stopWatching: (() => void) | undefined;
+
+  private constructor(
+    private pack: KnowledgePack,
+    private readonly logger: Logger,
+  ) {
+    this.content = contentOf(pack);
+    this.understandingNow = understandingOf(pack);
+    this.status = { version: pack.hash, loadedAt: new Date().toISOString() };
+  }
+
+  /** Loads the pack; a pack with errors stops the start-up with every problem listed. */
+  static async load(dir: string, logger: Logger): Promise<LivePack> {
+    const result = await loadPack(dir);
+    for (const problem of result.problems.filter((p) => p.severity === 'warning')) {
+      logger.warn({ problem: formatProblem(problem) }, 'knowledge pack warning');
+    }
+    if (!result.pack) {
+      const errors = result.problems.filter((p) => p.severity === 'error').map(formatProblem);
+      throw new PackLoadError(dir, errors);
+    }
+    return new LivePack(result.pack, logger);
+  }
+
+  current(): BotContent {
+    return this.content;
+  }
+
+  understanding(): Understanding {
+    return this.understandingNow;
+  }
+
+  knowledge(): KnowledgePack {
+    return this.pack;
+  }
+
+  describe(): PackStatus {
+    return this.status;
+  }
+
+  /** Watches the pack folder and swaps in each valid edit. */
+  watch(dir: string, onChange: (status: PackStatus) => void): void {
+    this.stopWatching = watchPack(dir, (event) => {
+      if (event.pack) {
+        this.replace(event.pack);
+        this.logger.info({ version: event.pack.hash }, 'knowledge pack reloaded');
+      } else {
+        const problems = event.problems.filter((p: Problem) => p.severity === 'error').map(formatProblem);
+        this.status = { ...this.status, lastRefusal: { at: new Date().toISOString(), problems } };
+        this.logger.warn({ problems }, 'knowledge pack edit refused; the last good pack keeps serving');
+      }
+      onChange(this.status);
+    });
+  }
+
+  stop(): void {
+    this.stopWatching?.();
+  }
+
+  private replace(pack: KnowledgePack): void {
+    this.pack = pack;
+    this.content = contentOf(pack);
+    this.understandingNow = understandingOf(pack);
+    this.status = { version: pack.hash, loadedAt: new Date().toISOString() };
+  }
+}
+
+export class PackLoadError extends Error {
+  override readonly name = 'PackLoadError';
+  constructor(
+    readonly dir: string,
+    readonly problems: string[],
+  ) {
+    super(`The knowledge pack in ${dir} has problems:\n${problems.join('\n')}`);
+  }
+}
+
+function contentOf(pack: KnowledgePack): BotContent {
+  const maxLength = pack.settings.conversation?.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH;
+  return messagesContent(pack.hash, pack.messages, maxLength);
+}
+
+function understandingOf(pack: KnowledgePack): Understanding {
+  const utterances: Array<{ intent: string; text: string }> = [];
+  for (const topics of Object.values(pack.topics)) {
+    for (const intent of topics.intents ?? []) {
+      for (const text of intent.utterances) utterances.push({ intent: intent.id, text });
+    }
+  }
+  return exactUtterances(utterances);
+}

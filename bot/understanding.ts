@@ -1,0 +1,42 @@
+/**
+ * What the root dialog asks of language understanding: which intent or topic a message is
+ * about, and how sure we are. The classifier in bot/language provides it; the interface keeps
+ * dialogs independent of how it is done.
+ */
+export type Band = 'accept' | 'confirm' | 'reject';
+
+export interface Understood {
+  /** A topic or conversation intent id from the pack, or `none`. */
+  intent: string;
+  score: number;
+  band: Band;
+}
+
+export interface Understanding {
+  understand(text: string, locale: string): Understood;
+}
+
+/**
+ * Deterministic understanding: a message that is exactly one of the pack's utterances (after
+ * folding case, accents and punctuation) gets that intent; anything else is not understood.
+ * It serves until the classifier is trained, and first in line after that.
+ */
+export function exactUtterances(utterances: ReadonlyArray<{ intent: string; text: string }>): Understanding {
+  const byText = new Map<string, string>();
+  for (const { intent, text } of utterances) byText.set(fold(text), intent);
+  return {
+    understand(text) {
+      const intent = byText.get(fold(text));
+      return intent ? { intent, score: 1, band: 'accept' } : { intent: 'none', score: 0, band: 'reject' };
+    },
+  };
+}
+
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
