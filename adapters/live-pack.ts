@@ -3,7 +3,13 @@
  * messages, language understanding). A valid edit replaces it between two turns; a broken edit
  * is refused, logged with file:line, and the last good pack keeps serving.
  */
-import { loadPack, watchPack, formatProblem, type KnowledgePack, type Problem } from '../bot/knowledge/index.js';
+import {
+  loadPack,
+  watchPack,
+  formatProblem,
+  type KnowledgePack,
+  type Problem,
+} from '../bot/knowledge/index.js';
 import { messagesContent, type BotContent, type ContentSource } from '../bot/content.js';
 import type { Logger } from '../bot/logger.js';
 import { exactUtterances, type Understanding } from '../bot/understanding.js';

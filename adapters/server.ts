@@ -38,7 +38,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const readiness = new Readiness(['knowledge', 'language']);
 
   if (config.directLineSecretGenerated) {
-    logger.warn('DIRECT_LINE_SECRET is not set: a random secret was made for this run. The web page still works.');
+    logger.warn(
+      'DIRECT_LINE_SECRET is not set: a random secret was made for this run. The web page still works.',
+    );
   }
   if (!config.microsoftApp.appId) {
     logger.warn(
@@ -72,7 +74,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
-  logger.info({ port, knowledge: knowledgeDir, version: live.describe().version }, `Guichet is ready at ${url}`);
+  logger.info(
+    { port, knowledge: knowledgeDir, version: live.describe().version },
+    `Guichet is ready at ${url}`,
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -117,6 +122,10 @@ async function openStorage(
   if (inMemory) return { storage: new MemoryStorage(), flush: async () => {} };
   const file = path.resolve(config.dataDir, 'state.json');
   const { storage, movedAside } = await LowdbStorage.open(file);
-  if (movedAside) logger.warn({ file, movedAside }, 'the state file could not be read; it was kept aside and a new one started');
+  if (movedAside)
+    logger.warn(
+      { file, movedAside },
+      'the state file could not be read; it was kept aside and a new one started',
+    );
   return { storage, flush: () => storage.flush() };
 }

@@ -16,10 +16,18 @@ import { packLocale, type ContentSource } from './content.js';
 import type { Logger } from './logger.js';
 
 export const DIALOG_STATE_PROPERTY = 'dialogState';
+export const CONVERSATION_DATA_PROPERTY = 'conversationData';
+
+/** Facts about the conversation itself (never what was said): for hand-off rules and analytics. */
+export interface ConversationData {
+  /** How many messages the citizen has sent in this conversation. */
+  messages: number;
+}
 
 export class GuichetBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private readonly conversationData: StatePropertyAccessor<ConversationData>;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -31,15 +39,20 @@ export class GuichetBot extends ActivityHandler {
     super();
     this.dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
     this.dialogs = new DialogSet(this.dialogState).add(rootDialog);
+    this.conversationData = conversationState.createProperty<ConversationData>(CONVERSATION_DATA_PROPERTY);
 
     this.onMembersAdded(async (context, next) => {
-      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
+      const newcomers = (context.activity.membersAdded ?? []).filter(
+        (m) => m.id !== context.activity.recipient.id,
+      );
       if (newcomers.length > 0) await context.sendActivity(this.say('welcome', context));
       await next();
     });
 
     this.onMessage(async (context, next) => {
       const text = context.activity.text ?? '';
+      const data = await this.conversationData.get(context, { messages: 0 });
+      data.messages += 1;
       // Length only: what a citizen types never goes to the logs.
       this.logger.debug({ conversationId: context.activity.conversation.id, length: text.length }, 'message');
       if (text.length > this.content.current().maxMessageLength) {
@@ -69,6 +82,9 @@ export class GuichetBot extends ActivityHandler {
 
   private say(key: string, context: TurnContext): { type: string; text: string } {
     const content = this.content.current();
-    return { type: ActivityTypes.Message, text: content.message(key, packLocale(context.activity.locale, content.locales)) };
+    return {
+      type: ActivityTypes.Message,
+      text: content.message(key, packLocale(context.activity.locale, content.locales)),
+    };
   }
 }

@@ -74,7 +74,10 @@ export class MemoryConversationHistory implements ConversationHistory {
     return this.conversations.has(conversationId);
   }
 
-  async append(conversationId: string, activity: Activity): Promise<{ activity: Activity; watermark: number }> {
+  async append(
+    conversationId: string,
+    activity: Activity,
+  ): Promise<{ activity: Activity; watermark: number }> {
     const conversation = this.get(conversationId);
     const watermark = conversation.activities.length + 1;
     const stored: Activity = { ...activity, id: `${conversationId}|${String(watermark).padStart(7, '0')}` };

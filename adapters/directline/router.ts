@@ -30,7 +30,8 @@ export function directLineRouter({ tokens, history, bot }: DirectLineDeps): Rout
     if (credential.kind === 'missing') {
       throw new HttpError(401, 'Unauthorized', 'Send "Authorization: Bearer <secret or token>".');
     }
-    if (credential.kind === 'invalid') throw new HttpError(403, 'Forbidden', `Not allowed: ${credential.reason}.`);
+    if (credential.kind === 'invalid')
+      throw new HttpError(403, 'Forbidden', `Not allowed: ${credential.reason}.`);
     return credential;
   };
 
@@ -57,7 +58,8 @@ export function directLineRouter({ tokens, history, bot }: DirectLineDeps): Rout
   };
 
   router.post('/tokens/generate', (req, res) => {
-    if (access(req).kind !== 'secret') throw new HttpError(403, 'Forbidden', 'Only the secret can generate tokens.');
+    if (access(req).kind !== 'secret')
+      throw new HttpError(403, 'Forbidden', 'Only the secret can generate tokens.');
     const user = userFrom(req.body);
     const conversationId = newConversationId();
     const { token, expiresIn } = tokens.issue(conversationId, user?.id);
@@ -81,7 +83,12 @@ export function directLineRouter({ tokens, history, bot }: DirectLineDeps): Rout
         ? { token: granted.token, expiresIn: tokens.remaining(granted.claims) }
         : tokens.issue(conversationId, userId);
     const created = await history.create(conversationId);
-    if (created) bot.conversationStarted(conversationId, { id: userId ?? `dl_${randomUUID()}`, name: requestedUser?.name ?? '' }, localeFrom(req.body));
+    if (created)
+      bot.conversationStarted(
+        conversationId,
+        { id: userId ?? `dl_${randomUUID()}`, name: requestedUser?.name ?? '' },
+        localeFrom(req.body),
+      );
     res.status(created ? 201 : 200).json({
       conversationId,
       token: issued.token,
@@ -147,7 +154,8 @@ function newConversationId(): string {
 function watermarkFrom(raw: unknown): number {
   if (typeof raw !== 'string' || raw === '') return 0;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new HttpError(400, 'BadArgument', 'The watermark must be a whole number.');
+  if (!Number.isInteger(value) || value < 0)
+    throw new HttpError(400, 'BadArgument', 'The watermark must be a whole number.');
   return value;
 }
 
@@ -156,7 +164,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function userFrom(body: unknown): ChannelAccount | undefined {
-  if (!isObject(body) || !isObject(body.user) || typeof body.user.id !== 'string' || body.user.id === '') return undefined;
+  if (!isObject(body) || !isObject(body.user) || typeof body.user.id !== 'string' || body.user.id === '')
+    return undefined;
   return { id: body.user.id, name: typeof body.user.name === 'string' ? body.user.name : '' };
 }
 
@@ -166,7 +175,8 @@ function localeFrom(body: unknown): string | undefined {
 
 /** Checks the shape of a client's activity; the server sets ids, time and addresses itself. */
 function activityFrom(body: unknown): Partial<Activity> {
-  if (!isObject(body)) throw new HttpError(400, 'BadArgument', 'The body must be an activity (a JSON object).');
+  if (!isObject(body))
+    throw new HttpError(400, 'BadArgument', 'The body must be an activity (a JSON object).');
   if (typeof body.type !== 'string' || body.type === '') {
     throw new HttpError(400, 'MissingProperty', 'The activity must have a "type".');
   }

@@ -45,7 +45,8 @@ export class DirectLineStreams {
   ): Promise<void> {
     const credential = this.tokens.check(url.searchParams.get('t') ?? '');
     const allowed =
-      credential.kind === 'secret' || (credential.kind === 'token' && credential.claims.conv === conversationId);
+      credential.kind === 'secret' ||
+      (credential.kind === 'token' && credential.claims.conv === conversationId);
     if (!allowed) return refuse(socket, 403, 'Forbidden');
     if (!(await this.history.exists(conversationId))) return refuse(socket, 404, 'Not Found');
     const watermark = Number(url.searchParams.get('watermark') ?? 0) || 0;

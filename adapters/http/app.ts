@@ -10,19 +10,14 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
-  ConversationState,
-  UserState,
   type Storage,
-  type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../../bot/config.js';
 import type { ContentSource } from '../../bot/content.js';
-import { GuichetBot } from '../../bot/guichet-bot.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Readiness } from '../../bot/readiness.js';
-import { turnErrorHandler } from '../../bot/turn-errors.js';
 import type { Understanding } from '../../bot/understanding.js';
-import { RootDialog } from '../../dialogs/root-dialog.js';
+import { createBot } from '../bot-factory.js';
 import { DirectLineBot } from '../directline/bot-runner.js';
 import { MemoryConversationHistory, type ConversationHistory } from '../directline/history.js';
 import { InProcessAdapter } from '../directline/in-process-adapter.js';
@@ -63,16 +58,12 @@ export function createApp(deps: AppDeps): GuichetApp {
   const { config, logger, readiness } = deps;
   const now = deps.now ?? Date.now;
   const history =
-    deps.history ?? new MemoryConversationHistory({ idleMilliseconds: config.conversationIdleHours * 3_600_000, now });
+    deps.history ??
+    new MemoryConversationHistory({ idleMilliseconds: config.conversationIdleHours * 3_600_000, now });
   const tokens = new TokenService(config.directLineSecret, 1800, now);
   const turns = new TurnQueue();
 
-  const conversationState = new ConversationState(deps.storage);
-  const userState = new UserState(deps.storage);
-  const rootDialog = new RootDialog(deps.content, deps.understanding);
-  const bot = new GuichetBot(conversationState, userState, rootDialog, deps.content, logger);
-  const onTurnError = turnErrorHandler(conversationState, deps.content, logger);
-  const runBot = (context: TurnContext): Promise<void> => bot.run(context);
+  const { run: runBot, onTurnError } = createBot(deps);
 
   const inProcess = new InProcessAdapter(history, `http://localhost:${config.port}${DIRECT_LINE_BASE}`);
   inProcess.onTurnError = onTurnError;

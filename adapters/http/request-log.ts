@@ -17,7 +17,13 @@ export function requestLog(logger: Logger): RequestHandler {
       const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? 'error' : 'debug';
       logger[level](
-        { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(milliseconds) },
+        {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(milliseconds),
+        },
         'request',
       );
     });

@@ -27,7 +27,9 @@ export function webChatBundlePath(): string {
   const entry = createRequire(import.meta.url).resolve('botframework-webchat');
   const bundle = path.join(path.dirname(entry), '..', 'dist', 'webchat.js');
   if (!existsSync(bundle)) {
-    throw new Error(`Web Chat's bundle is missing at ${bundle}: run "npm ci" to install botframework-webchat.`);
+    throw new Error(
+      `Web Chat's bundle is missing at ${bundle}: run "npm ci" to install botframework-webchat.`,
+    );
   }
   return bundle;
 }

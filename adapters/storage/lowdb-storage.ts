@@ -54,7 +54,9 @@ export class LowdbStorage implements Storage {
       db.data = fresh();
     }
     if (typeof db.data?.items !== 'object' || db.data.items === null) db.data = fresh();
-    return movedAside ? { storage: new LowdbStorage(db, file), movedAside } : { storage: new LowdbStorage(db, file) };
+    return movedAside
+      ? { storage: new LowdbStorage(db, file), movedAside }
+      : { storage: new LowdbStorage(db, file) };
   }
 
   async read(keys: string[]): Promise<StoreItems> {

@@ -20,11 +20,19 @@ async function start(app: ReturnType<typeof testApp>['app']): Promise<Started> {
 }
 
 async function activities(app: ReturnType<typeof testApp>['app'], started: Started, watermark = '') {
-  const reply = await call(app, 'GET', `${DL}/conversations/${started.conversationId}/activities?watermark=${watermark}`, {
-    auth: started.token,
-  });
+  const reply = await call(
+    app,
+    'GET',
+    `${DL}/conversations/${started.conversationId}/activities?watermark=${watermark}`,
+    {
+      auth: started.token,
+    },
+  );
   expect(reply.status, reply.body).to.equal(200);
-  return reply.json() as { activities: Array<{ type: string; text?: string; from: { id: string; role?: string }; id: string }>; watermark: string };
+  return reply.json() as {
+    activities: Array<{ type: string; text?: string; from: { id: string; role?: string }; id: string }>;
+    watermark: string;
+  };
 }
 
 async function say(app: ReturnType<typeof testApp>['app'], started: Started, text: string): Promise<Reply> {
@@ -68,7 +76,9 @@ describe('Direct Line 3.0 over HTTP (createApp, no port)', () => {
     });
 
     it('refreshes a token for the same conversation', async () => {
-      const generated = (await call(guichet.app, 'POST', `${DL}/tokens/generate`, { auth: TEST_SECRET })).json();
+      const generated = (
+        await call(guichet.app, 'POST', `${DL}/tokens/generate`, { auth: TEST_SECRET })
+      ).json();
       const reply = await call(guichet.app, 'POST', `${DL}/tokens/refresh`, { auth: generated.token });
       expect(reply.status).to.equal(200);
       expect(reply.json().conversationId).to.equal(generated.conversationId);
@@ -76,7 +86,9 @@ describe('Direct Line 3.0 over HTTP (createApp, no port)', () => {
     });
 
     it('a generated token starts its own conversation, and the bot greets first', async () => {
-      const generated = (await call(guichet.app, 'POST', `${DL}/tokens/generate`, { auth: TEST_SECRET })).json();
+      const generated = (
+        await call(guichet.app, 'POST', `${DL}/tokens/generate`, { auth: TEST_SECRET })
+      ).json();
       const first = await call(guichet.app, 'POST', `${DL}/conversations`, { auth: generated.token });
       expect(first.status).to.equal(201);
       expect(first.json().conversationId).to.equal(generated.conversationId);
@@ -95,7 +107,9 @@ describe('Direct Line 3.0 over HTTP (createApp, no port)', () => {
   describe('conversations and activities', () => {
     it('greets, then answers messages in order with increasing watermarks', async () => {
       const started = await start(guichet.app);
-      await eventually('the greeting', async () => ((await activities(guichet.app, started)).activities.length ? true : undefined));
+      await eventually('the greeting', async () =>
+        (await activities(guichet.app, started)).activities.length ? true : undefined,
+      );
       expect((await say(guichet.app, started, 'hello')).json().id).to.be.a('string');
       expect((await say(guichet.app, started, 'help')).status).to.equal(200);
       const all = await activities(guichet.app, started);
@@ -116,9 +130,14 @@ describe('Direct Line 3.0 over HTTP (createApp, no port)', () => {
 
     it('resumes a conversation by id with a fresh streamUrl carrying the watermark', async () => {
       const started = await start(guichet.app);
-      const reply = await call(guichet.app, 'GET', `${DL}/conversations/${started.conversationId}?watermark=2`, {
-        auth: started.token,
-      });
+      const reply = await call(
+        guichet.app,
+        'GET',
+        `${DL}/conversations/${started.conversationId}?watermark=2`,
+        {
+          auth: started.token,
+        },
+      );
       expect(reply.status).to.equal(200);
       expect(reply.json().conversationId).to.equal(started.conversationId);
       expect(reply.json().streamUrl).to.contain('watermark=2');
@@ -126,7 +145,10 @@ describe('Direct Line 3.0 over HTTP (createApp, no port)', () => {
 
     it('a user id embedded in the token wins over the one the client sends', async () => {
       const generated = (
-        await call(guichet.app, 'POST', `${DL}/tokens/generate`, { auth: TEST_SECRET, body: { user: { id: 'dl_real' } } })
+        await call(guichet.app, 'POST', `${DL}/tokens/generate`, {
+          auth: TEST_SECRET,
+          body: { user: { id: 'dl_real' } },
+        })
       ).json();
       await call(guichet.app, 'POST', `${DL}/conversations`, { auth: generated.token });
       await say(guichet.app, generated, 'hello');
@@ -144,23 +166,121 @@ describe('Direct Line 3.0 over HTTP (createApp, no port)', () => {
 
   describe('errors (never a 5xx for bad input)', () => {
     const cases: Array<[string, (s: Started) => Promise<Reply>, number, string]> = [
-      ['no credentials', (s) => call(guichet.app, 'GET', `${DL}/conversations/${s.conversationId}/activities`), 401, 'Unauthorized'],
-      ['a wrong secret', () => call(guichet.app, 'POST', `${DL}/conversations`, { auth: 'wrong' }), 403, 'Forbidden'],
-      ['a forged token', (s) => call(guichet.app, 'GET', `${DL}/conversations/${s.conversationId}/activities`, { auth: s.token.slice(0, -4) + 'abcd' }), 403, 'Forbidden'],
-      ['a token used on another conversation', async (s) => {
-        const other = await start(guichet.app);
-        return call(guichet.app, 'GET', `${DL}/conversations/${s.conversationId}/activities`, { auth: other.token });
-      }, 403, 'Forbidden'],
-      ['malformed JSON', (s) => call(guichet.app, 'POST', `${DL}/conversations/${s.conversationId}/activities`, { auth: s.token, rawBody: '{"type": "message",' }), 400, 'BadSyntax'],
-      ['an activity without a type', (s) => call(guichet.app, 'POST', `${DL}/conversations/${s.conversationId}/activities`, { auth: s.token, body: { text: 'hi' } }), 400, 'MissingProperty'],
-      ['an activity that is not an object', (s) => call(guichet.app, 'POST', `${DL}/conversations/${s.conversationId}/activities`, { auth: s.token, body: [1, 2] }), 400, 'BadArgument'],
-      ['a body over 256 kB', (s) => call(guichet.app, 'POST', `${DL}/conversations/${s.conversationId}/activities`, { auth: s.token, body: { type: 'message', text: 'x'.repeat(300 * 1024) } }), 413, 'MessageSizeTooBig'],
-      ['an unknown conversation (with the secret)', () => call(guichet.app, 'GET', `${DL}/conversations/nope/activities`, { auth: TEST_SECRET }), 404, 'NotFound'],
-      ['a bad watermark', (s) => call(guichet.app, 'GET', `${DL}/conversations/${s.conversationId}/activities?watermark=abc`, { auth: s.token }), 400, 'BadArgument'],
-      ['refreshing with the secret', () => call(guichet.app, 'POST', `${DL}/tokens/refresh`, { auth: TEST_SECRET }), 403, 'Forbidden'],
-      ['generating with a token', (s) => call(guichet.app, 'POST', `${DL}/tokens/generate`, { auth: s.token }), 403, 'Forbidden'],
-      ['an upload', (s) => call(guichet.app, 'POST', `${DL}/conversations/${s.conversationId}/upload`, { auth: s.token, body: {} }), 400, 'BadArgument'],
-      ['an unknown route', () => call(guichet.app, 'GET', '/v3/directline/nothing-here', { auth: TEST_SECRET }), 404, 'NotFound'],
+      [
+        'no credentials',
+        (s) => call(guichet.app, 'GET', `${DL}/conversations/${s.conversationId}/activities`),
+        401,
+        'Unauthorized',
+      ],
+      [
+        'a wrong secret',
+        () => call(guichet.app, 'POST', `${DL}/conversations`, { auth: 'wrong' }),
+        403,
+        'Forbidden',
+      ],
+      [
+        'a forged token',
+        (s) =>
+          call(guichet.app, 'GET', `${DL}/conversations/${s.conversationId}/activities`, {
+            auth: s.token.slice(0, -4) + 'abcd',
+          }),
+        403,
+        'Forbidden',
+      ],
+      [
+        'a token used on another conversation',
+        async (s) => {
+          const other = await start(guichet.app);
+          return call(guichet.app, 'GET', `${DL}/conversations/${s.conversationId}/activities`, {
+            auth: other.token,
+          });
+        },
+        403,
+        'Forbidden',
+      ],
+      [
+        'malformed JSON',
+        (s) =>
+          call(guichet.app, 'POST', `${DL}/conversations/${s.conversationId}/activities`, {
+            auth: s.token,
+            rawBody: '{"type": "message",',
+          }),
+        400,
+        'BadSyntax',
+      ],
+      [
+        'an activity without a type',
+        (s) =>
+          call(guichet.app, 'POST', `${DL}/conversations/${s.conversationId}/activities`, {
+            auth: s.token,
+            body: { text: 'hi' },
+          }),
+        400,
+        'MissingProperty',
+      ],
+      [
+        'an activity that is not an object',
+        (s) =>
+          call(guichet.app, 'POST', `${DL}/conversations/${s.conversationId}/activities`, {
+            auth: s.token,
+            body: [1, 2],
+          }),
+        400,
+        'BadArgument',
+      ],
+      [
+        'a body over 256 kB',
+        (s) =>
+          call(guichet.app, 'POST', `${DL}/conversations/${s.conversationId}/activities`, {
+            auth: s.token,
+            body: { type: 'message', text: 'x'.repeat(300 * 1024) },
+          }),
+        413,
+        'MessageSizeTooBig',
+      ],
+      [
+        'an unknown conversation (with the secret)',
+        () => call(guichet.app, 'GET', `${DL}/conversations/nope/activities`, { auth: TEST_SECRET }),
+        404,
+        'NotFound',
+      ],
+      [
+        'a bad watermark',
+        (s) =>
+          call(guichet.app, 'GET', `${DL}/conversations/${s.conversationId}/activities?watermark=abc`, {
+            auth: s.token,
+          }),
+        400,
+        'BadArgument',
+      ],
+      [
+        'refreshing with the secret',
+        () => call(guichet.app, 'POST', `${DL}/tokens/refresh`, { auth: TEST_SECRET }),
+        403,
+        'Forbidden',
+      ],
+      [
+        'generating with a token',
+        (s) => call(guichet.app, 'POST', `${DL}/tokens/generate`, { auth: s.token }),
+        403,
+        'Forbidden',
+      ],
+      [
+        'an upload',
+        (s) =>
+          call(guichet.app, 'POST', `${DL}/conversations/${s.conversationId}/upload`, {
+            auth: s.token,
+            body: {},
+          }),
+        400,
+        'BadArgument',
+      ],
+      [
+        'an unknown route',
+        () => call(guichet.app, 'GET', '/v3/directline/nothing-here', { auth: TEST_SECRET }),
+        404,
+        'NotFound',
+      ],
     ];
     for (const [what, request, status, code] of cases) {
       it(`${what} → ${status} ${code}`, async () => {
@@ -175,7 +295,13 @@ describe('Direct Line 3.0 over HTTP (createApp, no port)', () => {
       try {
         const started = (await call(timed.app, 'POST', `${DL}/conversations`, { auth: TEST_SECRET })).json();
         now += 1801 * 1000;
-        expectError(await call(timed.app, 'GET', `${DL}/conversations/${started.conversationId}/activities`, { auth: started.token }), 403, 'Forbidden');
+        expectError(
+          await call(timed.app, 'GET', `${DL}/conversations/${started.conversationId}/activities`, {
+            auth: started.token,
+          }),
+          403,
+          'Forbidden',
+        );
       } finally {
         await timed.close();
       }
@@ -202,9 +328,12 @@ describe('the page-facing endpoints', () => {
 
   it('rate-limits the token endpoint per client address', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await call(guichet.app, 'POST', '/api/directline/token')).status);
+    for (let i = 0; i < 4; i += 1)
+      statuses.push((await call(guichet.app, 'POST', '/api/directline/token')).status);
     expect(statuses).to.deep.equal([200, 200, 200, 429]);
-    const other = await call(guichet.app, 'POST', '/api/directline/token', { headers: { 'x-test-address': '127.0.0.2' } });
+    const other = await call(guichet.app, 'POST', '/api/directline/token', {
+      headers: { 'x-test-address': '127.0.0.2' },
+    });
     expect(other.status, 'another address is not limited').to.equal(200);
   });
 

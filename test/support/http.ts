@@ -16,7 +16,12 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export async function call(app: Express, method: string, url: string, options: RequestOptions = {}): Promise<Reply> {
+export async function call(
+  app: Express,
+  method: string,
+  url: string,
+  options: RequestOptions = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.auth) headers.authorization = `Bearer ${options.auth}`;
   let payload: string | undefined;
@@ -39,7 +44,11 @@ export async function call(app: Express, method: string, url: string, options: R
 }
 
 /** Waits until `check` returns a value, polling; fails with `what` after the time limit. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, ms = 5000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  ms = 5000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();

@@ -19,7 +19,13 @@
         domain: new URL('/v3/directline', window.location.href).toString(),
       });
       window.WebChat.renderWebChat(
-        { directLine: directLine, userID: session.userId, locale: document.documentElement.lang || 'en-GB' },
+        {
+          directLine: directLine,
+          userID: session.userId,
+          locale: document.documentElement.lang || 'en-GB',
+          // This bot takes no files.
+          styleOptions: { hideUploadButton: true },
+        },
         document.getElementById('webchat'),
       );
     })

@@ -92,8 +92,19 @@
     ])
       .then(function (results) {
         var session = results[1];
-        var directLine = window.WebChat.createDirectLine({ token: session.token, domain: origin + '/v3/directline' });
-        window.WebChat.renderWebChat({ directLine: directLine, userID: session.userId, locale: locale }, chat);
+        var directLine = window.WebChat.createDirectLine({
+          token: session.token,
+          domain: origin + '/v3/directline',
+        });
+        window.WebChat.renderWebChat(
+          {
+            directLine: directLine,
+            userID: session.userId,
+            locale: locale,
+            styleOptions: { hideUploadButton: true },
+          },
+          chat,
+        );
         focusInput();
       })
       .catch(function (error) {
