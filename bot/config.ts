@@ -28,6 +28,8 @@ export interface Config {
   conversationIdleHours: number;
   /** How many tokens one client address may ask `/api/directline/token` for per minute. */
   tokenRequestsPerMinute: number;
+  /** Web origins whose pages may embed the widget; `*` allows any. */
+  allowedOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -55,6 +57,7 @@ export function parseConfig(env: Env): Readonly<Config> {
     logLevel: logLevel(env.LOG_LEVEL),
     conversationIdleHours: integer(env, 'GUICHET_CONVERSATION_IDLE_HOURS', 24, 1, 24 * 365),
     tokenRequestsPerMinute: integer(env, 'GUICHET_TOKEN_REQUESTS_PER_MINUTE', 30, 1, 100000),
+    allowedOrigins: origins(env.GUICHET_ALLOWED_ORIGINS),
   };
   return Object.freeze(config);
 }
@@ -72,6 +75,16 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${raw}"`);
   }
   return value;
+}
+
+function origins(raw: string | undefined): readonly string[] {
+  const list = (nonEmpty(raw) ?? '*').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
+  for (const origin of list) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`GUICHET_ALLOWED_ORIGINS must list origins like https://www.example.gov.uk; "${origin}" is not one`);
+    }
+  }
+  return Object.freeze(list);
 }
 
 function logLevel(raw: string | undefined): LogLevel {

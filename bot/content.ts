@@ -13,6 +13,8 @@ export interface BotContent {
   readonly maxMessageLength: number;
   /** A message by key in the locale (falling back to English), with `{name}` slots filled. */
   message(key: string, locale?: string, slots?: Readonly<Record<string, string>>): string;
+  /** The message in exactly this locale, or undefined: for listing what a locale offers. */
+  lookup(key: string, locale: string): string | undefined;
 }
 
 /** Gives the content that is live now (it changes when the pack is reloaded). */
@@ -49,6 +51,9 @@ export function messagesContent(
       const text = messages[packLocale(locale, locales)]?.[key] ?? messages.en?.[key];
       // A missing key is a pack defect kb validate reports; the citizen still sees something sane.
       return fillSlots(text ?? key, slots);
+    },
+    lookup(key, locale) {
+      return messages[locale]?.[key];
     },
   };
 }

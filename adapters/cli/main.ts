@@ -17,11 +17,31 @@ interface CommandEntry {
 }
 
 const COMMANDS: CommandEntry[] = [
-  { words: ['serve'], summary: 'serve the bot, web chat, Direct Line and /api/messages', load: () => import('./commands/serve.js') },
-  { words: ['kb', 'validate'], summary: 'validate a knowledge pack', load: () => import('./commands/kb-validate.js') },
-  { words: ['kb', 'test'], summary: "run a knowledge pack's own tests", load: () => import('./commands/kb-test.js') },
-  { words: ['nlu', 'evaluate'], summary: 'evaluate the classifier on a JSONL file', load: () => import('./commands/nlu-evaluate.js') },
-  { words: ['check'], summary: 'evaluate a screening or service against answers', load: () => import('./commands/check.js') },
+  {
+    words: ['serve'],
+    summary: 'serve the bot, web chat, Direct Line and /api/messages',
+    load: () => import('./commands/serve.js'),
+  },
+  {
+    words: ['kb', 'validate'],
+    summary: 'validate a knowledge pack',
+    load: () => import('./commands/kb-validate.js'),
+  },
+  {
+    words: ['kb', 'test'],
+    summary: "run a knowledge pack's own tests",
+    load: () => import('./commands/kb-test.js'),
+  },
+  {
+    words: ['nlu', 'evaluate'],
+    summary: 'evaluate the classifier on a JSONL file',
+    load: () => import('./commands/nlu-evaluate.js'),
+  },
+  {
+    words: ['check'],
+    summary: 'evaluate a screening or service against answers',
+    load: () => import('./commands/check.js'),
+  },
   { words: ['chat'], summary: 'chat with the bot in the terminal', load: () => import('./commands/chat.js') },
 ];
 

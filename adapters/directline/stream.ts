@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../bot/logger.js';
 import type { ConversationHistory } from './history.js';
+import { originAllowed } from '../http/cors.js';
 import type { TokenService } from './tokens.js';
 import { DIRECT_LINE_BASE } from './router.js';
 
@@ -20,6 +21,7 @@ export class DirectLineStreams {
     private readonly tokens: TokenService,
     private readonly history: ConversationHistory,
     private readonly logger: Logger,
+    private readonly allowedOrigins: readonly string[] = ['*'],
   ) {}
 
   /** True when the upgrade request is ours (then it has been answered). */
@@ -43,6 +45,8 @@ export class DirectLineStreams {
     socket: Duplex,
     head: Buffer,
   ): Promise<void> {
+    // Browsers do not apply CORS to WebSockets, so the embed's origin is checked here.
+    if (!originAllowed(req.headers.origin, this.allowedOrigins)) return refuse(socket, 403, 'Forbidden');
     const credential = this.tokens.check(url.searchParams.get('t') ?? '');
     const allowed =
       credential.kind === 'secret' ||

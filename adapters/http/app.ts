@@ -25,10 +25,12 @@ import { DIRECT_LINE_BASE, directLineRouter } from '../directline/router.js';
 import { DirectLineStreams } from '../directline/stream.js';
 import { TokenService } from '../directline/tokens.js';
 import { TurnQueue } from '../turn-queue.js';
+import { cors } from './cors.js';
 import { errorHandler, sendError } from './errors.js';
 import { perAddressLimit } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { staticPages } from './static-pages.js';
+import { widgetConfigRouter } from './widget-config.js';
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -68,7 +70,7 @@ export function createApp(deps: AppDeps): GuichetApp {
   const inProcess = new InProcessAdapter(history, `http://localhost:${config.port}${DIRECT_LINE_BASE}`);
   inProcess.onTurnError = onTurnError;
   const directLineBot = new DirectLineBot(inProcess, history, turns, runBot, BOT_IDENTITY, logger);
-  const streams = new DirectLineStreams(tokens, history, logger);
+  const streams = new DirectLineStreams(tokens, history, logger, config.allowedOrigins);
 
   const cloudAdapter = createCloudAdapter(config);
   cloudAdapter.onTurnError = onTurnError;
@@ -84,6 +86,9 @@ export function createApp(deps: AppDeps): GuichetApp {
     const report = readiness.report();
     res.status(report.ready ? 200 : 503).json(report);
   });
+
+  app.use(['/api', DIRECT_LINE_BASE], cors(config.allowedOrigins));
+  app.use(widgetConfigRouter(deps.content));
 
   app.post('/api/directline/token', perAddressLimit(config.tokenRequestsPerMinute, now), (_req, res) => {
     const conversationId = randomUUID().replace(/-/g, '');

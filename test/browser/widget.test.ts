@@ -1,0 +1,223 @@
+/**
+ * The embed, as a council site uses it: a page on another loopback origin, under a strict
+ * Content-Security-Policy, adds widget.js with one tag. Real Chromium; axe-core for WCAG 2.2 AA;
+ * keyboard only; refresh; start again; quick exit. Screenshots of each state go to test-results/.
+ */
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { silentLogger } from '../../bot/logger.js';
+import { startServer, type RunningServer } from '../../adapters/server.js';
+import { ARTEFACTS, launchChromium } from '../support/chromium.js';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const NONCE = 'c2VjcmV0LW5vbmNl';
+const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
+const messages = JSON.parse(readFileSync('knowledge/messages/en.json', 'utf8')).messages as Record<
+  string,
+  string
+>;
+
+interface Host {
+  url: string;
+  server: Server;
+}
+
+/** A council's page on its own origin, with a strict CSP that allows only itself and Guichet. */
+async function councilSite(chatUrl: string): Promise<Host> {
+  const chat = new URL(chatUrl);
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' ${chat.origin}`,
+    `style-src 'self' ${chat.origin} 'nonce-${NONCE}'`,
+    `connect-src 'self' ${chat.origin} ws://${chat.host}`,
+    // Web Chat draws some icons from blob: URLs; the README lists this CSP for councils.
+    `img-src 'self' ${chat.origin} data: blob:`,
+  ].join('; ');
+  const server = createServer((req, res) => {
+    if (req.url === '/neutral') {
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><html lang="en"><title>News</title><main><h1>News</h1></main></html>');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': csp });
+    res.end(`<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Anytown Council</title></head>
+<body><header><h1>Anytown Council</h1></header><main><p>Bins, roads and help with money.</p>
+<a href="/other">Another page</a></main>
+<script src="${chat.origin}/widget.js" data-title="Ask Anytown Council" data-nonce="${NONCE}" data-exit-url="/neutral" defer></script>
+</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(
+    (tags) =>
+      (
+        window as unknown as {
+          axe: {
+            run: (
+              c: unknown,
+              o: unknown,
+            ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+          };
+        }
+      ).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    AXE_TAGS,
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTEFACTS, `widget-${name}.png`) });
+const sendBox = (page: Page) => page.locator('[data-id="webchat-sendbox-input"]');
+const transcriptHas = (page: Page, text: string) =>
+  page.locator('.guichet-chat').getByText(text, { exact: false }).first();
+
+describe('the embeddable widget in headless Chromium', function () {
+  this.timeout(300_000);
+  let browser: Browser;
+  let chat: RunningServer;
+  let host: Host;
+
+  before(async () => {
+    browser = await launchChromium();
+    chat = await startServer({
+      env: {
+        PORT: '0',
+        DIRECT_LINE_SECRET: 'widget-test-secret-0123456789',
+        GUICHET_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'guichet-w-')),
+        GUICHET_TOKEN_REQUESTS_PER_MINUTE: '1000',
+      },
+      logger: silentLogger,
+      host: '127.0.0.1',
+    });
+    host = await councilSite(chat.url.replace('localhost', '127.0.0.1'));
+    mkdirSync(ARTEFACTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    host?.server.close();
+    await chat?.stop();
+  });
+
+  async function openPage(): Promise<{ page: Page; problems: string[]; origins: Set<string> }> {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const origins = new Set<string>();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // Web Chat renders one empty style attribute (the hash of ""): blocking it changes nothing.
+      if (message.type() === 'error' && !message.text().includes(EMPTY_STYLE_HASH))
+        problems.push(`console: ${message.text()}`);
+    });
+    page.on('request', (request) => origins.add(new URL(request.url()).origin));
+    await page.goto(host.url);
+    return { page, problems, origins };
+  }
+
+  it('opens from its launcher under a strict CSP, greets, and chats; nothing from a third party', async () => {
+    const { page, problems, origins } = await openPage();
+    await shot(page, '1-closed');
+    await page.getByRole('button', { name: messages['widget.launcher'] }).click();
+    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    await sendBox(page).fill('help');
+    await sendBox(page).press('Enter');
+    await transcriptHas(page, messages.help.slice(0, 40)).waitFor({ timeout: 20_000 });
+    await shot(page, '2-open');
+    expect(problems).to.deep.equal([]);
+    const chatOrigin = new URL(chat.url.replace('localhost', '127.0.0.1')).origin;
+    expect([...origins].filter((o) => o !== host.url && o !== chatOrigin)).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('has no WCAG 2.2 AA violations (axe-core), closed and open', async () => {
+    const { page } = await openPage();
+    await page.getByRole('button', { name: messages['widget.launcher'] }).waitFor();
+    expect(await axeViolations(page), 'page with the launcher').to.deep.equal([]);
+    await page.getByRole('button', { name: messages['widget.launcher'] }).click();
+    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    expect(await axeViolations(page), 'panel open with the greeting').to.deep.equal([]);
+    await page.close();
+  });
+
+  it('works with the keyboard alone: focus goes into the panel, Escape returns it to the launcher', async () => {
+    const { page } = await openPage();
+    const launcher = page.getByRole('button', { name: messages['widget.launcher'] });
+    await launcher.waitFor();
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input',
+    );
+    await page.keyboard.type('help');
+    await page.keyboard.press('Enter');
+    await transcriptHas(page, messages.help.slice(0, 40)).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#guichet-panel').isHidden()).to.equal(true);
+    expect(await page.evaluate(() => document.activeElement?.className)).to.equal('guichet-launcher');
+    expect(await launcher.getAttribute('aria-expanded')).to.equal('false');
+    await page.close();
+  });
+
+  it('survives a refresh: the transcript comes back and the chat carries on', async () => {
+    const { page, problems } = await openPage();
+    await page.getByRole('button', { name: messages['widget.launcher'] }).click();
+    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    await sendBox(page).fill('help');
+    await sendBox(page).press('Enter');
+    await transcriptHas(page, messages.help.slice(0, 40)).waitFor({ timeout: 20_000 });
+    const stored = await page.evaluate(() => JSON.stringify(sessionStorage));
+    expect(stored).to.contain('conversationId');
+    expect(page.url(), 'no personal data or token in the URL').to.equal(`${host.url}/`);
+
+    await page.reload();
+    await page.locator('.guichet-status').getByText(messages['widget.resumed']).waitFor({ timeout: 30_000 });
+    await transcriptHas(page, messages.help.slice(0, 40)).waitFor({ timeout: 20_000 });
+    await shot(page, '3-after-refresh');
+    await sendBox(page).fill('thank you');
+    await sendBox(page).press('Enter');
+    await page
+      .locator('.guichet-chat')
+      .getByText('thank you', { exact: true })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    expect(problems).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('"Start again" begins a new conversation; "Leave this site" clears the chat and leaves', async () => {
+    const { page } = await openPage();
+    await page.getByRole('button', { name: messages['widget.launcher'] }).click();
+    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    await sendBox(page).fill('help');
+    await sendBox(page).press('Enter');
+    await transcriptHas(page, messages.help.slice(0, 40)).waitFor({ timeout: 20_000 });
+    const before = await page.evaluate(() => JSON.stringify(sessionStorage));
+
+    await page.getByRole('button', { name: messages['widget.start_again'] }).click();
+    await page.locator('.guichet-status').getByText(messages['widget.new_conversation']).waitFor();
+    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.guichet-chat').getByText(messages.help.slice(0, 40)).count()).to.equal(0);
+    expect(await page.evaluate(() => JSON.stringify(sessionStorage))).to.not.equal(before);
+    await shot(page, '4-started-again');
+
+    await page.getByRole('button', { name: messages['widget.leave'] }).click();
+    await page.waitForURL(`${host.url}/neutral`);
+    expect(await page.evaluate(() => sessionStorage.length)).to.equal(0);
+    await page.close();
+  });
+});
