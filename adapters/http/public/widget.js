@@ -153,7 +153,7 @@
     // Leave no trace of the chat in this tab, then replace this page so Back does not return to it.
     try {
       sessionStorage.removeItem(STORE_KEY);
-    } catch (ignored) {
+    } catch {
       /* storage may be blocked */
     }
     disconnect();
@@ -249,7 +249,7 @@
     clearInterval(saveTimer);
     try {
       sessionStorage.removeItem(STORE_KEY);
-    } catch (ignored) {
+    } catch {
       /* storage may be blocked */
     }
     // Web Chat cannot be re-pointed at a new conversation: give it a fresh element.
@@ -336,7 +336,7 @@
   function readSession() {
     try {
       return JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null');
-    } catch (ignored) {
+    } catch {
       return null;
     }
   }
@@ -349,7 +349,7 @@
       });
       current.savedAt = Date.now();
       sessionStorage.setItem(STORE_KEY, JSON.stringify(current));
-    } catch (ignored) {
+    } catch {
       /* storage may be blocked: the chat still works, it just does not survive a refresh */
     }
   }
