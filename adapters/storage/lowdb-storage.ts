@@ -16,6 +16,8 @@ import { JSONFile } from 'lowdb/node';
 interface StoreFile {
   version: 1;
   items: Record<string, Record<string, unknown> & { eTag: string }>;
+  /** When each item was last written (ms since 1970), so idle state can be forgotten. */
+  written?: Record<string, number>;
 }
 
 export class ETagConflictError extends Error {
@@ -37,10 +39,11 @@ export class LowdbStorage implements Storage {
   private constructor(
     private readonly db: Low<StoreFile>,
     readonly file: string,
+    private readonly now: () => number,
   ) {}
 
   /** Opens (or creates) the store file. A file that is not valid JSON is kept aside, not lost. */
-  static async open(file: string): Promise<OpenedStore> {
+  static async open(file: string, now: () => number = Date.now): Promise<OpenedStore> {
     await mkdir(path.dirname(file), { recursive: true });
     const fresh = (): StoreFile => ({ version: 1, items: {} });
     const db = new Low<StoreFile>(new JSONFile<StoreFile>(file), fresh());
@@ -54,9 +57,9 @@ export class LowdbStorage implements Storage {
       db.data = fresh();
     }
     if (typeof db.data?.items !== 'object' || db.data.items === null) db.data = fresh();
-    return movedAside
-      ? { storage: new LowdbStorage(db, file), movedAside }
-      : { storage: new LowdbStorage(db, file) };
+    db.data.written ??= {};
+    const storage = new LowdbStorage(db, file, now);
+    return movedAside ? { storage, movedAside } : { storage };
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -76,20 +79,43 @@ export class LowdbStorage implements Storage {
       const eTag = (change as { eTag?: string } | undefined)?.eTag;
       if (stored && eTag && eTag !== '*' && eTag !== stored.eTag) throw new ETagConflictError(key);
     }
+    const written = this.written();
     for (const [key, change] of entries) {
       this.db.data.items[key] = { ...copy(change as Record<string, unknown>), eTag: this.nextETag() };
+      written[key] = this.now();
     }
     await this.db.write();
   }
 
   async delete(keys: string[]): Promise<void> {
-    for (const key of keys) delete this.db.data.items[key];
+    const written = this.written();
+    for (const key of keys) {
+      delete this.db.data.items[key];
+      delete written[key];
+    }
     await this.db.write();
+  }
+
+  /**
+   * Forgets items nobody has written for `idleMilliseconds`: a citizen's answers are kept for
+   * their conversation, not for ever. Resolves to how many went.
+   */
+  async expireIdle(idleMilliseconds: number): Promise<number> {
+    const cutoff = this.now() - idleMilliseconds;
+    const written = this.written();
+    const stale = Object.keys(this.db.data.items).filter((key) => (written[key] ?? 0) < cutoff);
+    if (stale.length > 0) await this.delete(stale);
+    return stale.length;
   }
 
   /** Waits for the last write to reach the disk (used on shutdown). */
   async flush(): Promise<void> {
     await this.db.write();
+  }
+
+  private written(): Record<string, number> {
+    this.db.data.written ??= {};
+    return this.db.data.written;
   }
 
   private nextETag(): string {

@@ -27,6 +27,17 @@ describe('LowdbStorage, on disk', () => {
     expect((await second.read(['conv/1']))['conv/1'].answers).to.deep.equal({ age: 70 });
   });
 
+  it('forgets items idle for longer than the limit, and keeps the rest', async () => {
+    let now = 1_000_000;
+    const { storage } = await LowdbStorage.open(await freshFile(), () => now);
+    await storage.write({ old: { v: 1 } });
+    now += 10_000;
+    await storage.write({ recent: { v: 2 } });
+    now += 5_000;
+    expect(await storage.expireIdle(12_000)).to.equal(1);
+    expect(Object.keys(await storage.read(['old', 'recent']))).to.deep.equal(['recent']);
+  });
+
   it('keeps an unreadable file aside instead of losing it, and starts afresh', async () => {
     const file = await freshFile();
     await writeFile(file, '{"version": 1, "items": {');
