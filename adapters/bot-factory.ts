@@ -1,19 +1,27 @@
 /**
  * Builds the bot once, the same way for every channel (web, /api/messages, the terminal):
- * state over the given storage, the root dialog, and the one turn-error handler.
+ * state over the given storage, the dialogs, and the one turn-error handler.
  */
 import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
 import type { ContentSource } from '../bot/content.js';
 import { GuichetBot } from '../bot/guichet-bot.js';
+import type { KnowledgePack } from '../bot/knowledge/index.js';
 import type { Logger } from '../bot/logger.js';
+import { stateAccessors } from '../bot/state.js';
 import { turnErrorHandler } from '../bot/turn-errors.js';
 import type { Understanding } from '../bot/understanding.js';
 import { RootDialog } from '../dialogs/root-dialog.js';
+import type { DialogRuntime } from '../dialogs/runtime.js';
+import { ScreeningDialog } from '../dialogs/screening-dialog.js';
 
 export interface BotDeps {
   storage: Storage;
   content: ContentSource;
   understanding: () => Understanding;
+  /** The live knowledge pack; protocol tests run without one. */
+  knowledge?: () => KnowledgePack | undefined;
+  /** Today's date for eligibility "as of"; tests fix it. */
+  today?: () => Date;
   logger: Logger;
 }
 
@@ -23,14 +31,28 @@ export interface BuiltBot {
   onTurnError(context: TurnContext, error: Error): Promise<void>;
 }
 
-export function createBot({ storage, content, understanding, logger }: BotDeps): BuiltBot {
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const rootDialog = new RootDialog(content, understanding);
-  const bot = new GuichetBot(conversationState, userState, rootDialog, content, logger);
+export function createBot(deps: BotDeps): BuiltBot {
+  const conversationState = new ConversationState(deps.storage);
+  const userState = new UserState(deps.storage);
+  const state = stateAccessors(conversationState);
+  const runtime: DialogRuntime = {
+    content: deps.content,
+    knowledge: deps.knowledge ?? (() => undefined),
+    understanding: deps.understanding,
+    today: deps.today ?? (() => new Date()),
+    state,
+  };
+  const bot = new GuichetBot(
+    [conversationState, userState],
+    state,
+    new RootDialog(runtime),
+    [new ScreeningDialog(runtime)],
+    deps.content,
+    deps.logger,
+  );
   return {
     bot,
     run: (context) => bot.run(context),
-    onTurnError: turnErrorHandler(conversationState, content, logger),
+    onTurnError: turnErrorHandler(conversationState, deps.content, deps.logger),
   };
 }

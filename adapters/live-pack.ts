@@ -12,6 +12,7 @@ import {
 } from '../bot/knowledge/index.js';
 import { messagesContent, type BotContent, type ContentSource } from '../bot/content.js';
 import type { Logger } from '../bot/logger.js';
+import { loadOrTrain, packTraining, trainClassifierAsync, warmUp, type Classifier } from '../bot/language/index.js';
 import { exactUtterances, type Understanding } from '../bot/understanding.js';
 
 export interface PackStatus {
@@ -28,9 +29,13 @@ export class LivePack implements ContentSource {
   private status: PackStatus;
   private stopWatching: (() => void) | undefined;
 
+  private trained: { hash: string; classifier: Classifier } | undefined;
+  private training: Promise<void> | undefined;
+
   private constructor(
     private pack: KnowledgePack,
     private readonly logger: Logger,
+    private readonly modelCacheDir: string | undefined,
   ) {
     this.content = contentOf(pack);
     this.understandingNow = understandingOf(pack);
@@ -38,7 +43,7 @@ export class LivePack implements ContentSource {
   }
 
   /** Loads the pack; a pack with errors stops the start-up with every problem listed. */
-  static async load(dir: string, logger: Logger): Promise<LivePack> {
+  static async load(dir: string, logger: Logger, modelCacheDir?: string): Promise<LivePack> {
     const result = await loadPack(dir);
     for (const problem of result.problems.filter((p) => p.severity === 'warning')) {
       logger.warn({ problem: formatProblem(problem) }, 'knowledge pack warning');
@@ -47,7 +52,37 @@ export class LivePack implements ContentSource {
       const errors = result.problems.filter((p) => p.severity === 'error').map(formatProblem);
       throw new PackLoadError(dir, errors);
     }
-    return new LivePack(result.pack, logger);
+    return new LivePack(result.pack, logger, modelCacheDir);
+  }
+
+  /**
+   * Trains the classifier for the live pack (or loads it from the cache by the pack's hash) and
+   * warms up the answer recognisers. Until it is done, only exact phrases are understood.
+   */
+  trainLanguage(): Promise<void> {
+    this.training ??= this.train().finally(() => {
+      this.training = undefined;
+    });
+    return this.training;
+  }
+
+  private async train(): Promise<void> {
+    const pack = this.pack;
+    const started = Date.now();
+    const training = packTraining(pack);
+    const { classifier, from } = this.modelCacheDir
+      ? await loadOrTrain(training.examples, training.settings, training.hash, this.modelCacheDir, { exact: training.exact })
+      : { classifier: await trainClassifierAsyncFor(training), from: 'trained' as const };
+    // Only the languages the pack actually speaks: warming French alone takes seconds.
+    await warmUp(spokenLocales(pack));
+    this.logger.info({ version: pack.hash, from, ms: Date.now() - started }, 'language understanding ready');
+    this.trained = { hash: pack.hash, classifier };
+    this.understandingNow = classifierUnderstanding(classifier);
+    // The pack may have changed while we trained: train again for the one now live.
+    if (this.pack.hash !== pack.hash) {
+      this.training = undefined;
+      await this.trainLanguage();
+    }
   }
 
   current(): BotContent {
@@ -78,7 +113,7 @@ export class LivePack implements ContentSource {
         this.logger.warn({ problems }, 'knowledge pack edit refused; the last good pack keeps serving');
       }
       onChange(this.status);
-    });
+    }, { initialHash: this.pack.hash });
   }
 
   stop(): void {
@@ -88,8 +123,12 @@ export class LivePack implements ContentSource {
   private replace(pack: KnowledgePack): void {
     this.pack = pack;
     this.content = contentOf(pack);
-    this.understandingNow = understandingOf(pack);
+    // The old classifier keeps serving until the new one is trained (a few seconds at most).
+    if (!this.trained) this.understandingNow = understandingOf(pack);
     this.status = { version: pack.hash, loadedAt: new Date().toISOString() };
+    void this.trainLanguage().catch((error: unknown) =>
+      this.logger.error({ err: error }, 'could not train language understanding for the new pack'),
+    );
   }
 }
 
@@ -108,6 +147,31 @@ function contentOf(pack: KnowledgePack): BotContent {
   return messagesContent(pack.hash, pack.messages, maxLength);
 }
 
+function trainClassifierAsyncFor(training: ReturnType<typeof packTraining>): Promise<Classifier> {
+  return trainClassifierAsync(training.examples, training.settings, { exact: training.exact });
+}
+
+function spokenLocales(pack: KnowledgePack): string[] {
+  return [...new Set([...Object.keys(pack.messages), ...Object.keys(pack.topics)])];
+}
+
+function classifierUnderstanding(classifier: Classifier): Understanding {
+  return {
+    understand(text, locale) {
+      const result = classifier.classify(text, locale);
+      const [first, second] = result.alternatives ?? [];
+      return {
+        intent: result.intent,
+        score: result.score,
+        band: result.band,
+        source: result.source,
+        ...(first && second ? { alternatives: [first.intent, second.intent] as [string, string] } : {}),
+      };
+    },
+  };
+}
+
+/** Until the classifier is trained: the pack's conversation intents, matched exactly. */
 function understandingOf(pack: KnowledgePack): Understanding {
   const utterances: Array<{ intent: string; text: string }> = [];
   for (const topics of Object.values(pack.topics)) {

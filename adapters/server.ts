@@ -18,6 +18,8 @@ export interface RunningServer {
   app: GuichetApp;
   config: Readonly<Config>;
   url: string;
+  /** Resolves once language understanding is trained (when /readyz turns 200). */
+  ready: Promise<void>;
   /** Finishes turns in flight, flushes the store and closes the port. */
   stop(): Promise<void>;
 }
@@ -51,10 +53,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const { storage, flush } = await openStorage(config, logger, options.memoryStorage ?? false);
   const knowledgeDir = path.resolve(config.knowledgeDir);
-  const live = await LivePack.load(knowledgeDir, logger);
+  const live = await LivePack.load(knowledgeDir, logger, path.resolve(config.dataDir, 'models'));
   readiness.markReady('knowledge', live.describe());
   live.watch(knowledgeDir, (status) => readiness.describe('knowledge', status));
-  readiness.markReady('language');
+  // Training runs off the request path; /readyz says 503 until it is done.
+  const ready = live.trainLanguage().then(
+    () => readiness.markReady('language'),
+    (error: unknown) => logger.error({ err: error }, 'language understanding could not be trained'),
+  );
 
   const app = createApp({
     config,
@@ -62,6 +68,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     storage,
     content: live,
     understanding: () => live.understanding(),
+    knowledge: () => live.knowledge(),
     readiness,
   });
 
@@ -111,7 +118,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
   }
 
-  return { server, app, config, url, stop };
+  return { server, app, config, url, ready, stop };
 }
 
 async function openStorage(

@@ -6,7 +6,7 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { packLocale, type ContentSource } from './content.js';
-import { DIALOG_STATE_PROPERTY } from './guichet-bot.js';
+import { DIALOG_STATE_PROPERTY } from './state.js';
 import type { Logger } from './logger.js';
 
 export function turnErrorHandler(

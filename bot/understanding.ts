@@ -10,6 +10,13 @@ export interface Understood {
   intent: string;
   score: number;
   band: Band;
+  /**
+   * Why: `exact` (a known phrase), `model` (the classifier), `none` (the message is about
+   * something we do not cover), `empty` (nothing to read).
+   */
+  source?: 'exact' | 'model' | 'none' | 'empty';
+  /** Two close candidates, for "Do you mean A or B?". */
+  alternatives?: [string, string];
 }
 
 export interface Understanding {
@@ -27,7 +34,9 @@ export function exactUtterances(utterances: ReadonlyArray<{ intent: string; text
   return {
     understand(text) {
       const intent = byText.get(fold(text));
-      return intent ? { intent, score: 1, band: 'accept' } : { intent: 'none', score: 0, band: 'reject' };
+      return intent
+        ? { intent, score: 1, band: 'accept', source: 'exact' }
+        : { intent: 'none', score: 0, band: 'reject', source: 'empty' };
     },
   };
 }

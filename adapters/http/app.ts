@@ -14,6 +14,7 @@ import {
 } from 'botbuilder';
 import type { Config } from '../../bot/config.js';
 import type { ContentSource } from '../../bot/content.js';
+import type { KnowledgePack } from '../../bot/knowledge/index.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Readiness } from '../../bot/readiness.js';
 import type { Understanding } from '../../bot/understanding.js';
@@ -40,6 +41,10 @@ export interface AppDeps {
   /** The live language understanding (it changes when the pack is reloaded). */
   understanding: () => Understanding;
   readiness: Readiness;
+  /** The live knowledge pack (absent in protocol tests, which run on test messages only). */
+  knowledge?: () => KnowledgePack | undefined;
+  /** Today's date for eligibility "as of" (tests fix it). */
+  today?: () => Date;
   history?: ConversationHistory;
   now?: () => number;
 }

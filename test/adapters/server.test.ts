@@ -45,6 +45,7 @@ describe('the server (npm start)', function () {
         logger: silentLogger,
         host: '127.0.0.1',
       });
+      await running.ready;
     });
     after(() => running.stop());
 
@@ -73,6 +74,7 @@ describe('the server (npm start)', function () {
         logger: silentLogger,
         host: '127.0.0.1',
       });
+      await running.ready;
     });
     after(() => running.stop());
 

@@ -20,10 +20,13 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const NONCE = 'c2VjcmV0LW5vbmNl';
 const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
-const messages = JSON.parse(readFileSync('knowledge/messages/en.json', 'utf8')).messages as Record<
-  string,
-  string
->;
+const packMessages = JSON.parse(readFileSync('knowledge/messages/en.json', 'utf8')).messages as Record<string, string>;
+/** The pack's own wording, so the test follows the content. */
+function msg(key: string): string {
+  const text = packMessages[key];
+  if (text === undefined) throw new Error(`The default pack has no message "${key}"`);
+  return text;
+}
 
 interface Host {
   url: string;
@@ -103,6 +106,7 @@ describe('the embeddable widget in headless Chromium', function () {
       logger: silentLogger,
       host: '127.0.0.1',
     });
+    await chat.ready;
     host = await councilSite(chat.url.replace('localhost', '127.0.0.1'));
     mkdirSync(ARTEFACTS, { recursive: true });
   });
@@ -131,11 +135,11 @@ describe('the embeddable widget in headless Chromium', function () {
   it('opens from its launcher under a strict CSP, greets, and chats; nothing from a third party', async () => {
     const { page, problems, origins } = await openPage();
     await shot(page, '1-closed');
-    await page.getByRole('button', { name: messages['widget.launcher'] }).click();
-    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: msg('widget.launcher') }).click();
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
     await sendBox(page).fill('help');
     await sendBox(page).press('Enter');
-    await transcriptHas(page, messages.help.slice(0, 40)).waitFor({ timeout: 20_000 });
+    await transcriptHas(page, msg('help').slice(0, 40)).waitFor({ timeout: 20_000 });
     await shot(page, '2-open');
     expect(problems).to.deep.equal([]);
     const chatOrigin = new URL(chat.url.replace('localhost', '127.0.0.1')).origin;
@@ -145,27 +149,27 @@ describe('the embeddable widget in headless Chromium', function () {
 
   it('has no WCAG 2.2 AA violations (axe-core), closed and open', async () => {
     const { page } = await openPage();
-    await page.getByRole('button', { name: messages['widget.launcher'] }).waitFor();
+    await page.getByRole('button', { name: msg('widget.launcher') }).waitFor();
     expect(await axeViolations(page), 'page with the launcher').to.deep.equal([]);
-    await page.getByRole('button', { name: messages['widget.launcher'] }).click();
-    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: msg('widget.launcher') }).click();
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
     expect(await axeViolations(page), 'panel open with the greeting').to.deep.equal([]);
     await page.close();
   });
 
   it('works with the keyboard alone: focus goes into the panel, Escape returns it to the launcher', async () => {
     const { page } = await openPage();
-    const launcher = page.getByRole('button', { name: messages['widget.launcher'] });
+    const launcher = page.getByRole('button', { name: msg('widget.launcher') });
     await launcher.waitFor();
     await launcher.focus();
     await page.keyboard.press('Enter');
-    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
     await page.waitForFunction(
       () => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input',
     );
     await page.keyboard.type('help');
     await page.keyboard.press('Enter');
-    await transcriptHas(page, messages.help.slice(0, 40)).waitFor({ timeout: 20_000 });
+    await transcriptHas(page, msg('help').slice(0, 40)).waitFor({ timeout: 20_000 });
     await page.keyboard.press('Escape');
     expect(await page.locator('#guichet-panel').isHidden()).to.equal(true);
     expect(await page.evaluate(() => document.activeElement?.className)).to.equal('guichet-launcher');
@@ -175,18 +179,18 @@ describe('the embeddable widget in headless Chromium', function () {
 
   it('survives a refresh: the transcript comes back and the chat carries on', async () => {
     const { page, problems } = await openPage();
-    await page.getByRole('button', { name: messages['widget.launcher'] }).click();
-    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: msg('widget.launcher') }).click();
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
     await sendBox(page).fill('help');
     await sendBox(page).press('Enter');
-    await transcriptHas(page, messages.help.slice(0, 40)).waitFor({ timeout: 20_000 });
+    await transcriptHas(page, msg('help').slice(0, 40)).waitFor({ timeout: 20_000 });
     const stored = await page.evaluate(() => JSON.stringify(sessionStorage));
     expect(stored).to.contain('conversationId');
     expect(page.url(), 'no personal data or token in the URL').to.equal(`${host.url}/`);
 
     await page.reload();
-    await page.locator('.guichet-status').getByText(messages['widget.resumed']).waitFor({ timeout: 30_000 });
-    await transcriptHas(page, messages.help.slice(0, 40)).waitFor({ timeout: 20_000 });
+    await page.locator('.guichet-status').getByText(msg('widget.resumed')).waitFor({ timeout: 30_000 });
+    await transcriptHas(page, msg('help').slice(0, 40)).waitFor({ timeout: 20_000 });
     await shot(page, '3-after-refresh');
     await sendBox(page).fill('thank you');
     await sendBox(page).press('Enter');
@@ -201,21 +205,21 @@ describe('the embeddable widget in headless Chromium', function () {
 
   it('"Start again" begins a new conversation; "Leave this site" clears the chat and leaves', async () => {
     const { page } = await openPage();
-    await page.getByRole('button', { name: messages['widget.launcher'] }).click();
-    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: msg('widget.launcher') }).click();
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
     await sendBox(page).fill('help');
     await sendBox(page).press('Enter');
-    await transcriptHas(page, messages.help.slice(0, 40)).waitFor({ timeout: 20_000 });
+    await transcriptHas(page, msg('help').slice(0, 40)).waitFor({ timeout: 20_000 });
     const before = await page.evaluate(() => JSON.stringify(sessionStorage));
 
-    await page.getByRole('button', { name: messages['widget.start_again'] }).click();
-    await page.locator('.guichet-status').getByText(messages['widget.new_conversation']).waitFor();
-    await transcriptHas(page, messages.welcome).waitFor({ timeout: 30_000 });
-    expect(await page.locator('.guichet-chat').getByText(messages.help.slice(0, 40)).count()).to.equal(0);
+    await page.getByRole('button', { name: msg('widget.start_again') }).click();
+    await page.locator('.guichet-status').getByText(msg('widget.new_conversation')).waitFor();
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.guichet-chat').getByText(msg('help').slice(0, 40)).count()).to.equal(0);
     expect(await page.evaluate(() => JSON.stringify(sessionStorage))).to.not.equal(before);
     await shot(page, '4-started-again');
 
-    await page.getByRole('button', { name: messages['widget.leave'] }).click();
+    await page.getByRole('button', { name: msg('widget.leave') }).click();
     await page.waitForURL(`${host.url}/neutral`);
     expect(await page.evaluate(() => sessionStorage.length)).to.equal(0);
     await page.close();

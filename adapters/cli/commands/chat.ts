@@ -20,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
   }
   let live: LivePack;
   try {
-    live = await LivePack.load(path.resolve(options.knowledge), silentLogger);
+    live = await LivePack.load(path.resolve(options.knowledge), silentLogger, path.resolve('data', 'models'));
   } catch (error) {
     if (error instanceof PackLoadError) {
       process.stderr.write(`${error.message}\nRun "guichet kb validate" for details.\n`);
@@ -28,10 +28,12 @@ export async function run(args: string[]): Promise<number> {
     }
     throw error;
   }
+  await live.trainLanguage();
   const built = createBot({
     storage: new MemoryStorage(),
     content: live,
     understanding: () => live.understanding(),
+    knowledge: () => live.knowledge(),
     logger: silentLogger,
   });
   const adapter = new ConsoleAdapter((text) => process.stdout.write(`\n${text}\n\n`), options.locale);

@@ -113,6 +113,7 @@ export async function run(argv: string[]): Promise<number> {
   const out = [
     `trained on ${training.examples.length} utterances from ${args.knowledge} in ${(trainMs / 1000).toFixed(2)} s ` +
       `(accept ≥ ${training.settings.acceptThreshold}, confirm ≥ ${training.settings.confirmThreshold})`,
+    `thresholds suggested by cross-validation on the pack: ${JSON.stringify(classifier.suggestThresholds() ?? null)}`,
     summary('all', report),
     ...Object.entries(report.perLocale).map(([locale, c]) => summary(locale, c)),
   ];

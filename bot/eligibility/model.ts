@@ -1,0 +1,126 @@
+/**
+ * The narrow view of a knowledge pack that the eligibility engine evaluates over.
+ *
+ * The pack loader (bot/knowledge) builds objects of these shapes; the engine reads nothing else.
+ * Everything is plain, read-only data so a pack index can hand out the same objects to every
+ * conversation, and tests can write a model by hand in a few lines.
+ */
+import type { Rule } from './rules.js';
+
+export type Locale = 'en' | 'fr' | 'nl';
+
+/** A text a citizen reads, per locale; `en` is always present. */
+export interface LocalText {
+  readonly en: string;
+  readonly fr?: string;
+  readonly nl?: string;
+}
+
+/** The question types of docs/architecture.md. The answer shapes are in answers.ts. */
+export type QuestionType =
+  'choice' | 'multi-choice' | 'yes-no' | 'number' | 'money' | 'date' | 'age' | 'country' | 'postcode';
+
+/** Bounds an answer must respect. Dates are `YYYY-MM-DD`, or `asOf` for "not after today". */
+export interface AnswerBounds {
+  /** number, money, age: smallest allowed value. */
+  readonly min?: number;
+  /** number, money, age: largest allowed value. */
+  readonly max?: number;
+  /** number, age: whole numbers only. */
+  readonly integer?: boolean;
+  /** date: earliest allowed date. */
+  readonly earliest?: string;
+  /** date: latest allowed date (`asOf` means the evaluation date). */
+  readonly latest?: string;
+  /** multi-choice: fewest choices (0 allows "none of these"). */
+  readonly minChoices?: number;
+}
+
+export interface QuestionDef {
+  readonly id: string;
+  readonly type: QuestionType;
+  /** Choice ids for `choice` and `multi-choice` (a yes-no question's are always yes and no). */
+  readonly choices?: readonly string[];
+  /** For `country` (or a long `choice`): the named list whose members are the allowed ids. */
+  readonly choicesFrom?: string;
+  /** Ask only if this holds; while it is false the question is skipped and counts as unanswered. */
+  readonly askIf?: Rule;
+  readonly validation?: AnswerBounds;
+}
+
+export interface ServiceDef {
+  readonly id: string;
+  /** The service's name as citizens know it, used in reasons ("{service}"). */
+  readonly name: LocalText;
+  /** Eligible when this is true. Plain-language clauses sit on its nodes (`because`, `becauseNot`). */
+  readonly rule: Rule;
+  /** Where the service exists; none means everywhere. Matched against the model's nation question. */
+  readonly nations?: readonly string[];
+  /** What this check does not look at ("We did not check your immigration status"). */
+  readonly notChecked?: readonly LocalText[];
+}
+
+export interface ScreeningGroup {
+  readonly id: string;
+  readonly title: LocalText;
+  readonly services: readonly string[];
+}
+
+export interface ScreeningDef {
+  readonly id: string;
+  /** The editor's order: the next question is the first in this list that can still matter. */
+  readonly questions: readonly string[];
+  /** The services it screens for, in the order they are shown. */
+  readonly services: readonly string[];
+  readonly groups?: readonly ScreeningGroup[];
+}
+
+/** JSON a parameter may hold: a number, a date, or a small table (rows of a legal timetable). */
+export type ParameterValue =
+  string | number | boolean | null | readonly ParameterValue[] | { readonly [key: string]: ParameterValue };
+
+/** One value of a parameter, in force from `from` to `to`, both days included (open-ended without `to`). */
+export interface DatedValue {
+  readonly from: string;
+  readonly to?: string;
+  readonly value: ParameterValue;
+  /** Where the figure comes from (an act, a regulation, a rates page). */
+  readonly source: string;
+}
+
+export interface ParameterDef {
+  readonly id: string;
+  readonly values: readonly DatedValue[];
+}
+
+/** A named group of ids, such as the EEA countries. */
+export interface NamedList {
+  readonly id: string;
+  readonly members: readonly string[];
+}
+
+/**
+ * Sentence frames for reasons, per locale, with `{service}` and `{reasons}` placeholders
+ * ("You may be able to get {service} because {reasons}"); `and` joins clauses (" and ").
+ */
+export interface ReasonTemplates {
+  readonly eligible: LocalText;
+  readonly ineligible: LocalText;
+  readonly unknown?: LocalText;
+  readonly and: LocalText;
+}
+
+export interface EligibilityModel {
+  readonly questions: ReadonlyMap<string, QuestionDef>;
+  readonly services: ReadonlyMap<string, ServiceDef>;
+  readonly screenings: ReadonlyMap<string, ScreeningDef>;
+  readonly parameters: ReadonlyMap<string, ParameterDef>;
+  readonly lists: ReadonlyMap<string, NamedList>;
+  /** The question whose answer is a nation id, matched against services' `nations`. */
+  readonly nationQuestion?: string;
+  readonly reasonTemplates?: ReasonTemplates;
+}
+
+/** Answers keyed by question id, as in docs/interfaces.md (choice id, list of ids, number, date). */
+export type AnswerValue = string | number | boolean | readonly string[];
+export type Answers = Readonly<Record<string, AnswerValue>>;

@@ -1,0 +1,220 @@
+/**
+ * The shapes of a knowledge pack's files, as an editor writes them. They mirror the JSON Schemas in
+ * knowledge/schema/ (the single source of truth); test/unit/knowledge/types-match-schemas.test.ts fails
+ * when a property is added to one and not the other.
+ */
+import type { Rule } from '../eligibility/rules.js';
+
+/** A text per language; `en` is always there (the schema requires it). */
+export interface LocalText {
+  en: string;
+  [locale: string]: string;
+}
+
+/** Short texts per language, such as synonyms. */
+export type LocalTextList = Record<string, string[]>;
+
+export interface Source {
+  title?: string;
+  url: string;
+}
+
+/** A rule as written in a pack. Its language belongs to bot/eligibility (rules.ts, rule.schema.json). */
+export type RuleJson = Rule;
+
+export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland';
+
+export interface ServiceFile {
+  $schema: string;
+  id: string;
+  title: LocalText;
+  summary: LocalText;
+  description?: LocalText;
+  whoCanGet?: LocalText;
+  howToApply: { url: string; phone?: string; steps?: LocalText[] };
+  documents?: LocalText[];
+  cost?: LocalText;
+  appliesIn: { nations: Nation[]; regions?: string[] };
+  rule: RuleJson;
+  outcomes: { eligible: LocalText; notEligible: LocalText; maybe: LocalText };
+  sources: Source[];
+  lastReviewed: string;
+  topics?: string[];
+  related?: string[];
+  lifeEvents?: string[];
+  notChecked?: LocalText[];
+}
+
+export type QuestionType =
+  | 'choice'
+  | 'multi-choice'
+  | 'yes-no'
+  | 'number'
+  | 'money'
+  | 'date'
+  | 'age'
+  | 'country'
+  | 'region'
+  | 'postcode'
+  | 'text';
+
+export interface Choice {
+  id: string;
+  label: LocalText;
+  synonyms?: LocalTextList;
+}
+
+export interface QuestionValidation {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** A date YYYY-MM-DD, or asOf for the date of the check. */
+  earliest?: string;
+  latest?: string;
+  minChoices?: number;
+  maxLength?: number;
+}
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  prompt: LocalText;
+  help?: LocalText;
+  why?: LocalText;
+  choices?: Choice[];
+  choicesFrom?: string;
+  validation?: QuestionValidation;
+  periods?: Array<'week' | 'month' | 'year'>;
+  personalData?: boolean;
+  askIf?: RuleJson;
+}
+
+export interface QuestionsFile {
+  $schema: string;
+  questions: Question[];
+}
+
+export type ParameterValue = number | string | boolean | ParameterValue[] | { [key: string]: ParameterValue };
+
+export interface DatedValue {
+  from: string;
+  to?: string;
+  value: ParameterValue;
+  source: string;
+}
+
+export interface ParameterFile {
+  $schema: string;
+  id: string;
+  description: string;
+  unit?: string;
+  values: DatedValue[];
+}
+
+export interface ListFile {
+  $schema: string;
+  id: string;
+  description?: string;
+  members: string[];
+  labels?: Record<string, LocalText>;
+  sources?: Source[];
+}
+
+export interface ScreeningGroup {
+  id: string;
+  title: LocalText;
+  services: string[];
+}
+
+export interface ScreeningFile {
+  $schema: string;
+  id: string;
+  title: LocalText;
+  intro: LocalText;
+  lifeEvent?: string;
+  questions: string[];
+  services: string[];
+  groups?: ScreeningGroup[];
+  outcomes: { someEligible: LocalText; noneEligible: LocalText; someUnknown?: LocalText };
+}
+
+export type TopicStart = { screening: string } | { service: string };
+
+export interface Topic {
+  id: string;
+  utterances: string[];
+  synonyms?: string[];
+  starts: TopicStart;
+}
+
+export interface Intent {
+  id: string;
+  utterances: string[];
+}
+
+export interface TopicsFile {
+  $schema: string;
+  locale: string;
+  topics: Topic[];
+  intents?: Intent[];
+  outOfScope?: string[];
+}
+
+export interface MessagesFile {
+  $schema: string;
+  locale: string;
+  messages: Record<string, string>;
+}
+
+export interface Settings {
+  $schema: string;
+  locales: string[];
+  nlu: { acceptThreshold: number; confirmThreshold: number };
+  review?: { maxAgeDays?: number };
+  conversation?: { maxMessageLength?: number; maxRetries?: number };
+  eligibility?: { nationQuestion?: string };
+}
+
+export type AnswerValue =
+  string | number | boolean | string[] | { amount: number; period: 'week' | 'month' | 'year' };
+
+export interface ScenarioExpect {
+  outcome?: 'eligible' | 'ineligible' | 'unknown';
+  eligible?: string[];
+  ineligible?: string[];
+  unknown?: string[];
+  nextQuestion?: string | null;
+}
+
+export interface ScenarioCase {
+  name: string;
+  screening?: string;
+  service?: string;
+  asOf: string;
+  answers: Record<string, AnswerValue>;
+  expect: ScenarioExpect;
+}
+
+export interface ScenarioFile {
+  $schema: string;
+  description?: string;
+  cases: ScenarioCase[];
+}
+
+export interface ConversationTurn {
+  user: string;
+  expect?: { message?: string; asks?: string; topic?: string; eligible?: string[]; contains?: string };
+}
+
+export interface Conversation {
+  name: string;
+  locale?: string;
+  asOf?: string;
+  turns: ConversationTurn[];
+}
+
+export interface ConversationFile {
+  $schema: string;
+  description?: string;
+  conversations: Conversation[];
+}

@@ -1,0 +1,412 @@
+// The intent classifier: deterministic matches first (button payloads, commands, names and
+// synonyms, the training utterances themselves), then TF-IDF features into a multinomial
+// logistic regression, a calibrated probability, and the accept / confirm / reject bands.
+import {
+  DEFAULT_VECTORISER,
+  Vectoriser,
+  type SparseVector,
+  type VectoriserOptions,
+  type VectoriserState,
+} from './features.js';
+import { DEFAULT_TRAIN, SgdTrainer, logits, softmax, type LinearModel, type TrainOptions } from './model.js';
+import {
+  DEFAULT_TARGETS,
+  fitTemperatureSteps,
+  tuneThresholds,
+  type ScoredExample,
+  type ThresholdTargets,
+} from './calibration.js';
+import { normalise, stripAccents } from './normalise.js';
+import {
+  NONE_INTENT,
+  type Classification,
+  type ClassifierSettings,
+  type ExactPhrase,
+  type RankedIntent,
+  type TrainingExample,
+} from './types.js';
+
+/** Bumped whenever features or model change, so cached models of an older shape are retrained. */
+export const MODEL_VERSION = 2;
+
+export interface ClassifierOptions {
+  /** Phrases matched before the classifier (payloads, commands, service names, synonyms). */
+  exact?: ExactPhrase[];
+  vectoriser?: Partial<VectoriserOptions>;
+  train?: Partial<TrainOptions>;
+  /** Held-out labelled examples to fit the temperature on; without them the temperature is 1. */
+  validation?: TrainingExample[];
+}
+
+/** Two intents are offered together ("Do you mean A or B?") when the second scores at least this share of the first. */
+const CLOSE_RATIO = 0.5;
+const RANKING_SIZE = 5;
+
+/** Everything a classifier is, as plain JSON (the cache file). */
+export interface ClassifierState {
+  version: number;
+  labels: string[];
+  vectoriser: VectoriserState;
+  weights: string; // base64 of the Float32Array
+  bias: number[];
+  temperature: number;
+  /** Held-out predictions from calibration (validation set or cross-validation), for suggesting thresholds. */
+  heldOut: ScoredExample[];
+  settings: ClassifierSettings;
+  exact: ExactPhrase[];
+}
+
+function exactKey(text: string, locale: string): string {
+  return `${locale}\u0000${stripAccents(normalise(text, locale))}`;
+}
+
+export class Classifier {
+  private readonly vectoriser: Vectoriser;
+  private readonly model: LinearModel;
+  private readonly noneIndex: number;
+  /** Raw text (payloads, ids) and per-locale normalised text → intent. */
+  private readonly payloads = new Map<string, string>();
+  private readonly phrases = new Map<string, string>();
+  private readonly anyLocalePhrases = new Map<string, string>();
+  settings: ClassifierSettings;
+
+  /** `weights`: the trained matrix itself, when at hand (state.weights is then not decoded). */
+  constructor(
+    private readonly state: ClassifierState,
+    weightsArray?: Float32Array,
+  ) {
+    this.vectoriser = new Vectoriser(state.vectoriser);
+    const weights =
+      weightsArray ?? new Float32Array(Uint8Array.from(Buffer.from(state.weights, 'base64')).buffer);
+    this.model = {
+      classes: state.labels.length,
+      features: this.vectoriser.size,
+      weights,
+      bias: Float64Array.from(state.bias),
+    };
+    this.noneIndex = state.labels.indexOf(NONE_INTENT);
+    this.settings = state.settings;
+    for (const label of state.labels) if (label !== NONE_INTENT) this.payloads.set(label, label);
+    for (const p of state.exact) {
+      if (p.locale === undefined) {
+        this.payloads.set(p.text.trim(), p.intent);
+        this.anyLocalePhrases.set(stripAccents(normalise(p.text, 'en')), p.intent);
+      } else this.phrases.set(exactKey(p.text, p.locale), p.intent);
+    }
+  }
+
+  /**
+   * Thresholds tuned on the held-out predictions of calibration (validation set or
+   * cross-validation): what to put in the pack's settings.json. Undefined without held-out data.
+   */
+  suggestThresholds(targets: ThresholdTargets = DEFAULT_TARGETS): ClassifierSettings | undefined {
+    return this.state.heldOut.length === 0 ? undefined : tuneThresholds(this.state.heldOut, targets);
+  }
+
+  get labels(): readonly string[] {
+    return this.state.labels;
+  }
+
+  toJSON(): ClassifierState {
+    const w = this.model.weights;
+    const weights = Buffer.from(w.buffer, w.byteOffset, w.byteLength).toString('base64');
+    return { ...this.state, weights, settings: this.settings };
+  }
+
+  /** Exact phrase or payload match, if any. */
+  private exactMatch(text: string, locale: string): string | undefined {
+    const trimmed = text.trim();
+    return (
+      this.payloads.get(trimmed) ??
+      this.phrases.get(exactKey(trimmed, locale)) ??
+      this.anyLocalePhrases.get(stripAccents(normalise(trimmed, locale)))
+    );
+  }
+
+  /** Calibrated probabilities over all labels, or undefined when no known word is present. */
+  probabilities(text: string, locale: string): Float64Array | undefined {
+    const x = this.vectoriser.transform(text, locale);
+    // Not one word we have seen (other scripts, markup, gibberish): nothing to go on, whatever
+    // a few shared letter sequences would make the model say.
+    if (x.index.length === 0 || x.knownWords === 0) return undefined;
+    return softmax(logits(this.model, x), this.state.temperature);
+  }
+
+  /** Raw logits, for calibration. */
+  rawLogits(text: string, locale: string): Float64Array {
+    return logits(this.model, this.vectoriser.transform(text, locale));
+  }
+
+  classify(text: string, locale: string): Classification {
+    const exact = this.exactMatch(text, locale);
+    if (exact !== undefined) {
+      const none = exact === NONE_INTENT;
+      return {
+        intent: exact,
+        score: 1,
+        band: none ? 'reject' : 'accept',
+        source: none ? 'none' : 'exact',
+        ranking: none ? [] : [{ intent: exact, score: 1 }],
+      };
+    }
+    const p = this.probabilities(text, locale);
+    if (p === undefined)
+      return { intent: NONE_INTENT, score: 0, band: 'reject', source: 'empty', ranking: [] };
+    const ranking = this.rank(p);
+    const pNone = this.noneIndex >= 0 ? (p[this.noneIndex] as number) : 0;
+    const top = ranking[0];
+    if (top === undefined || pNone > top.score) {
+      return { intent: NONE_INTENT, score: pNone, band: 'reject', source: 'none', ranking };
+    }
+    const { acceptThreshold, confirmThreshold } = this.settings;
+    const band =
+      top.score >= acceptThreshold ? 'accept' : top.score >= confirmThreshold ? 'confirm' : 'reject';
+    const result: Classification = { intent: top.intent, score: top.score, band, source: 'model', ranking };
+    const second = ranking[1];
+    if (
+      band !== 'accept' &&
+      second &&
+      second.score >= CLOSE_RATIO * top.score &&
+      top.score + second.score >= confirmThreshold
+    ) {
+      result.alternatives = [top, second];
+    }
+    return result;
+  }
+
+  private rank(p: Float64Array): RankedIntent[] {
+    const ranking: RankedIntent[] = [];
+    for (let c = 0; c < p.length; c++) {
+      if (c === this.noneIndex) continue;
+      const score = p[c] as number;
+      if (ranking.length < RANKING_SIZE || score > (ranking[ranking.length - 1] as RankedIntent).score) {
+        ranking.push({ intent: this.state.labels[c] as string, score });
+        ranking.sort((a, b) => b.score - a.score);
+        if (ranking.length > RANKING_SIZE) ranking.pop();
+      }
+    }
+    return ranking;
+  }
+}
+
+/**
+ * Small packs need more passes to converge (a few hundred utterances see few updates per epoch);
+ * large sets need few. Aim at a fixed number of updates, within bounds.
+ */
+export function epochsFor(examples: number): number {
+  return Math.max(
+    DEFAULT_TRAIN.epochs,
+    Math.min(MAX_EPOCHS, Math.ceil(TARGET_UPDATES / Math.max(examples, 1))),
+  );
+}
+const TARGET_UPDATES = 5_000;
+const MAX_EPOCHS = 100;
+
+interface Prepared {
+  vectoriser: Vectoriser;
+  labels: string[];
+  trainer: SgdTrainer;
+  exact: ExactPhrase[];
+}
+
+/** Prepared training data and a trainer that can run in slices; pauses (yield) every few hundred examples. */
+function* prepare(examples: TrainingExample[], options: ClassifierOptions): Generator<void, Prepared> {
+  const usable = examples.filter((e) => e.text.trim().length > 0);
+  const vectoriser = yield* Vectoriser.fitInSteps(usable, { ...DEFAULT_VECTORISER, ...options.vectoriser });
+  const labels = [...new Set(usable.map((e) => e.intent))].sort();
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const xs: SparseVector[] = yield* sliced(usable, (e) => vectoriser.transform(e.text, e.locale));
+  const ys = Int32Array.from(usable.map((e) => labelIndex.get(e.intent) as number));
+  const epochs = options.train?.epochs ?? epochsFor(xs.length);
+  const trainer = new SgdTrainer(xs, ys, labels.length, vectoriser.size, {
+    ...DEFAULT_TRAIN,
+    ...options.train,
+    epochs,
+  });
+  // The training utterances themselves are exact matches when they are unambiguous.
+  const seen = new Map<string, TrainingExample | null>();
+  const keys = yield* sliced(usable, (e) => exactKey(e.text, e.locale));
+  usable.forEach((e, i) => {
+    const key = keys[i] as string;
+    const before = seen.get(key);
+    seen.set(key, before === undefined || before?.intent === e.intent ? e : null);
+  });
+  const fromUtterances = [...seen.values()]
+    .filter((e): e is TrainingExample => e !== null)
+    .map((e) => ({ text: e.text, intent: e.intent, locale: e.locale }));
+  return { vectoriser, labels, trainer, exact: [...fromUtterances, ...(options.exact ?? [])] };
+}
+
+function finish(prepared: Prepared, settings: ClassifierSettings, calibration: Calibration): Classifier {
+  const { vectoriser, labels, trainer, exact } = prepared;
+  const model = trainer.model;
+  const { temperature, heldOut } = calibration;
+  const state = {
+    version: MODEL_VERSION,
+    labels,
+    vectoriser: vectoriser.state,
+    weights: '',
+    bias: [...model.bias],
+    temperature,
+    heldOut,
+    settings,
+    exact,
+  };
+  return new Classifier(state, model.weights);
+}
+
+/** Longest stretch of work between two pauses, so a server training in the background stays responsive. */
+const SLICE_MS = 10;
+
+/** Runs a trainer to the end, pausing about every SLICE_MS. */
+function* runTrainer(trainer: SgdTrainer): Generator<void, void> {
+  let started = performance.now();
+  while (!trainer.done) {
+    trainer.step(25);
+    if (performance.now() - started > SLICE_MS) {
+      yield;
+      started = performance.now();
+    }
+  }
+}
+
+/** Maps over items, pausing about every SLICE_MS. */
+function* sliced<T, U>(items: T[], f: (item: T) => U): Generator<void, U[]> {
+  const out: U[] = [];
+  let started = performance.now();
+  for (const item of items) {
+    out.push(f(item));
+    if (performance.now() - started > SLICE_MS) {
+      yield;
+      started = performance.now();
+    }
+  }
+  return out;
+}
+
+/** Folds for fitting the temperature when no validation set is given (small packs only). */
+const CALIBRATION_FOLDS = 3;
+const CALIBRATION_MAX_EXAMPLES = 3000;
+
+interface Calibration {
+  temperature: number;
+  /** Held-out predictions at that temperature, for suggesting thresholds. */
+  heldOut: ScoredExample[];
+}
+
+/** Held-out logits and gold labels → temperature and scored predictions. */
+function* calibrate(held: Float64Array[], gold: number[], labels: string[]): Generator<void, Calibration> {
+  const temperature = yield* fitTemperatureSteps(held, gold);
+  const none = labels.indexOf(NONE_INTENT);
+  const heldOut = held.map((z, i) => {
+    const p = softmax(Float64Array.from(z), temperature);
+    let top = -1;
+    for (let c = 0; c < p.length; c++)
+      if (c !== none && (top < 0 || (p[c] as number) > (p[top] as number))) top = c;
+    const score = top < 0 ? 0 : (p[top] as number);
+    return {
+      score: Math.round(score * 1e4) / 1e4,
+      correct: top === gold[i],
+      inScope: gold[i] !== none,
+      predictedNone: none >= 0 && (p[none] as number) > score,
+    };
+  });
+  return { temperature, heldOut };
+}
+
+/**
+ * Held-out raw scores for the temperature: the given validation set, or else (for small
+ * training sets) k-fold cross-validation over the training set itself. Without either, 1.
+ */
+function* fitCalibration(
+  examples: TrainingExample[],
+  labels: string[],
+  classifier: Classifier,
+  options: ClassifierOptions,
+): Generator<void, Calibration> {
+  const validation = (options.validation ?? []).filter((e) => labels.includes(e.intent));
+  if (validation.length > 0) {
+    const held = yield* sliced(validation, (e) => classifier.rawLogits(e.text, e.locale));
+    return yield* calibrate(
+      held,
+      validation.map((e) => labels.indexOf(e.intent)),
+      labels,
+    );
+  }
+  if (examples.length > CALIBRATION_MAX_EXAMPLES || examples.length < 2 * CALIBRATION_FOLDS)
+    return { temperature: 1, heldOut: [] };
+  const held: Float64Array[] = [];
+  const gold: number[] = [];
+  // Stratified folds: the n-th example of each intent goes to fold n mod k.
+  const seenPerIntent = new Map<string, number>();
+  const foldOf = examples.map((e) => {
+    const n = seenPerIntent.get(e.intent) ?? 0;
+    seenPerIntent.set(e.intent, n + 1);
+    return n % CALIBRATION_FOLDS;
+  });
+  for (let k = 0; k < CALIBRATION_FOLDS; k++) {
+    const train = examples.filter((_, i) => foldOf[i] !== k);
+    const test = examples.filter((_, i) => foldOf[i] === k);
+    const prepared = yield* prepare(train, { ...options, exact: [], validation: [] });
+    yield* runTrainer(prepared.trainer);
+    const fold = finish(
+      prepared,
+      { acceptThreshold: 1, confirmThreshold: 0 },
+      { temperature: 1, heldOut: [] },
+    );
+    for (const e of test) {
+      const z = fold.rawLogits(e.text, e.locale);
+      // Fold labels are a subset of all labels: put each score in its place, missing ones very low.
+      const full = new Float64Array(labels.length).fill(-30);
+      prepared.labels.forEach((l, c) => (full[labels.indexOf(l)] = z[c] as number));
+      held.push(full);
+      gold.push(labels.indexOf(e.intent));
+    }
+  }
+  return yield* calibrate(held, gold, labels);
+}
+
+/** The whole training as steps: vocabulary, model, calibration. */
+function* trainSteps(
+  examples: TrainingExample[],
+  settings: ClassifierSettings,
+  options: ClassifierOptions,
+): Generator<void, Classifier> {
+  const prepared = yield* prepare(examples, options);
+  yield* runTrainer(prepared.trainer);
+  const uncalibrated = finish(prepared, settings, { temperature: 1, heldOut: [] });
+  const usable = examples.filter((e) => e.text.trim().length > 0);
+  const calibration = yield* fitCalibration(usable, prepared.labels, uncalibrated, options);
+  return finish(prepared, settings, calibration);
+}
+
+/** Trains in one go (blocks; for tools, tests and worker threads). */
+export function trainClassifier(
+  examples: TrainingExample[],
+  settings: ClassifierSettings,
+  options: ClassifierOptions = {},
+): Classifier {
+  const steps = trainSteps(examples, settings, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Trains in slices, yielding to the event loop between them, so a server keeps answering
+ * while it trains (no slice should take more than a few tens of milliseconds; measured in
+ * test/unit/language and docs/benchmarks.md).
+ */
+export async function trainClassifierAsync(
+  examples: TrainingExample[],
+  settings: ClassifierSettings,
+  options: ClassifierOptions = {},
+): Promise<Classifier> {
+  const steps = trainSteps(examples, settings, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The bridge between a pack question and the two plain modules that handle answers: language
+ * understanding reads an answer from free text, the eligibility engine checks and stores it.
+ */
+import type { AnswerValue, QuestionDef } from '../bot/eligibility/index.js';
+import { validateAnswer } from '../bot/eligibility/index.js';
+import type { KnowledgePack, LocalText, Question } from '../bot/knowledge/index.js';
+import {
+  extractFacts,
+  recogniseAnswer,
+  type AnswerType,
+  type AnswerValue as SpokenValue,
+  type QuestionDefinition,
+} from '../bot/language/index.js';
+
+export function localise(text: LocalText | undefined, locale: string): string {
+  if (!text) return '';
+  return text[locale] ?? text.en;
+}
+
+const ANSWER_TYPES: Readonly<Record<string, AnswerType | undefined>> = {
+  choice: 'choice',
+  region: 'choice',
+  'multi-choice': 'multichoice',
+  'yes-no': 'yesno',
+  number: 'number',
+  money: 'money',
+  date: 'date',
+  age: 'age',
+  country: 'country',
+};
+
+/** What language understanding needs to know of a question; undefined when it cannot read one. */
+export function spokenQuestion(pack: KnowledgePack, question: Question): QuestionDefinition | undefined {
+  const type = ANSWER_TYPES[question.type];
+  if (!type) return undefined;
+  const choices = choicesOf(pack, question).map((choice) => ({
+    id: choice.id,
+    labels: { ...choice.label },
+    synonyms: { ...(choice.synonyms ?? {}) },
+  }));
+  return { id: question.id, type, choices };
+}
+
+/** A question's choices, including those of a named list (countries). */
+export function choicesOf(pack: KnowledgePack, question: Question): Array<{ id: string; label: LocalText; synonyms?: Record<string, string[]> }> {
+  if (question.choices) return [...question.choices];
+  if (question.choicesFrom) {
+    const list = pack.lists[question.choicesFrom];
+    return (list?.members ?? []).map((member) => ({ id: member, label: list?.labels?.[member] ?? { en: member } }));
+  }
+  if (question.type === 'yes-no') {
+    return [
+      { id: 'yes', label: { en: 'yes' } },
+      { id: 'no', label: { en: 'no' } },
+    ];
+  }
+  return [];
+}
+
+/** Weeks in each period money can be given for: the pack's money rules are written per week. */
+const WEEKS_PER: Readonly<Record<string, number>> = { day: 1 / 7, week: 1, fortnight: 2, month: 52 / 12, quarter: 13, year: 52 };
+
+/** The engine's form of a spoken answer: money per week, yes/no as "yes" or "no". */
+export function engineValue(value: SpokenValue): unknown {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const weeks = WEEKS_PER[value.period ?? 'week'] ?? 1;
+    return Math.round((value.amount / weeks) * 100) / 100;
+  }
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return value;
+}
+
+export type Reading =
+  | { kind: 'answer'; value: AnswerValue }
+  | { kind: 'invalid'; code: string }
+  | { kind: 'none' };
+
+/** Reads a reply to `question`: an answer the engine accepts, one it refuses, or nothing. */
+export function readAnswer(
+  pack: KnowledgePack,
+  question: Question,
+  definition: QuestionDef | undefined,
+  text: string,
+  locale: string,
+  asOf: string,
+): Reading {
+  const spoken = spokenQuestion(pack, question);
+  if (!spoken || !definition) return { kind: 'none' };
+  const recognised = recogniseAnswer(text, locale, spoken, { asOf: new Date(`${asOf}T12:00:00Z`) });
+  if (!recognised) return { kind: 'none' };
+  const checked = validateAnswer(definition, engineValue(recognised.value), { asOf, lists: pack.model.lists });
+  return checked.ok ? { kind: 'answer', value: checked.value } : { kind: 'invalid', code: checked.code };
+}
+
+export interface Fact {
+  questionId: string;
+  value: AnswerValue;
+}
+
+/** Facts a whole sentence states for the given questions, keeping only those the engine accepts. */
+export function readFacts(
+  pack: KnowledgePack,
+  questionIds: readonly string[],
+  text: string,
+  locale: string,
+  asOf: string,
+): Fact[] {
+  const spoken = questionIds.flatMap((id) => {
+    const question = pack.questions[id];
+    const definition = question ? spokenQuestion(pack, question) : undefined;
+    return definition ? [definition] : [];
+  });
+  const facts: Fact[] = [];
+  for (const fact of extractFacts(text, locale, spoken, { asOf: new Date(`${asOf}T12:00:00Z`) })) {
+    const definition = pack.model.questions.get(fact.questionId);
+    if (!definition) continue;
+    const checked = validateAnswer(definition, engineValue(fact.value), { asOf, lists: pack.model.lists });
+    if (checked.ok) facts.push({ questionId: fact.questionId, value: checked.value });
+  }
+  return facts;
+}

@@ -1,0 +1,139 @@
+/** guichet kb validate / kb test: output and exit codes (0 ok, 1 problems or failures, 2 usage). */
+import { expect } from 'chai';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run as validate } from '../../../adapters/cli/commands/kb-validate.js';
+import { run as kbTest } from '../../../adapters/cli/commands/kb-test.js';
+import { copyMinimal, MINIMAL, packWith, removeDir } from './fixture-pack.js';
+
+/** Runs a command with stdout and stderr captured. */
+async function capture(command: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  process.stdout.write = ((chunk: string) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
+  try {
+    const code = await command();
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
+}
+
+const SCENARIO = (expectOutcome: string) =>
+  JSON.stringify({
+    $schema: '../schema/scenario.schema.json',
+    cases: [
+      {
+        name: 'pensioner in England on a low income',
+        service: 'fuel_help',
+        asOf: '2025-06-01',
+        answers: { where_do_you_live: 'england', over_state_pension_age: 'yes', household_income: 150 },
+        expect: { outcome: expectOutcome },
+      },
+    ],
+  });
+
+describe('guichet kb validate', () => {
+  it('exits 0 on a valid pack and says so', async () => {
+    const { code, out } = await capture(() => validate(['--knowledge', MINIMAL]));
+    expect(code).to.equal(0);
+    expect(out).to.match(
+      /^0 errors, 0 warnings\ntranslations fr: 3\/49 \(6%\)\n.*minimal: valid \(version [0-9a-f]{12}\)\n$/,
+    );
+  });
+
+  it('exits 1 with file:line:col CODE message lines on a broken pack', async () => {
+    const dir = packWith('unknown-question');
+    try {
+      const { code, out } = await capture(() => validate(['--knowledge', dir]));
+      expect(code).to.equal(1);
+      expect(out.split('\n').slice(0, 2)).to.deep.equal([
+        'services/fuel_help.json:33:25 UNKNOWN_QUESTION the rule of fuel_help uses the question "household_incme", which does not exist',
+        '    hint: did you mean household_income?',
+      ]);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('exits 0 when there are only warnings', async () => {
+    const dir = packWith('unused');
+    try {
+      expect((await capture(() => validate(['--knowledge', dir]))).code).to.equal(0);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const { code, err } = await capture(() => validate(['--nope']));
+    expect(code).to.equal(2);
+    expect(err).to.equal(
+      'guichet kb validate: unknown option "--nope"\nUsage: guichet kb validate [--knowledge DIR]\n',
+    );
+  });
+});
+
+describe('guichet kb test', () => {
+  it('exits 0 when every scenario passes, and lists conversations as not run', async () => {
+    const dir = copyMinimal();
+    try {
+      mkdirSync(join(dir, 'scenarios'));
+      writeFileSync(join(dir, 'scenarios', 'fuel.json'), SCENARIO('eligible'));
+      mkdirSync(join(dir, 'conversations'));
+      writeFileSync(
+        join(dir, 'conversations', 'hello.json'),
+        JSON.stringify({
+          $schema: '../schema/conversation.schema.json',
+          conversations: [{ name: 'hi', turns: [{ user: 'hello' }] }],
+        }),
+      );
+      const { code, out } = await capture(() => kbTest(['--knowledge', dir]));
+      expect(code).to.equal(0);
+      expect(out).to.equal(
+        [
+          'pass scenarios/fuel.json:1 pensioner in England on a low income',
+          'scenarios: 1 passed, 0 failed',
+          'conversations: 1 not run: conversation runner not available yet',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('exits 1 and shows the case and the differing field on a failure', async () => {
+    const dir = copyMinimal();
+    try {
+      mkdirSync(join(dir, 'scenarios'));
+      writeFileSync(join(dir, 'scenarios', 'fuel.json'), SCENARIO('ineligible'));
+      const { code, out } = await capture(() => kbTest(['--knowledge', dir]));
+      expect(code).to.equal(1);
+      expect(out).to.equal(
+        [
+          'FAIL scenarios/fuel.json:1 pensioner in England on a low income',
+          '    outcome: expected "ineligible", got "eligible"',
+          'scenarios: 0 passed, 1 failed',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('exits 1 when the pack does not load', async () => {
+    const dir = packWith('schema');
+    try {
+      const { code, out } = await capture(() => kbTest(['--knowledge', dir]));
+      expect(code).to.equal(1);
+      expect(out).to.match(/the pack does not load, so its tests cannot run\n$/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});

@@ -1,0 +1,271 @@
+/**
+ * GOV.UK's "Am I getting the minimum wage?" flow. The hourly rates become dated parameters (a table
+ * of age bands, the apprentice rate, the accommodation offset), so an April uprating is a new
+ * entry, not a code change. "Last year" is itself a dated parameter: the day whose rates count as
+ * the previous period. The pay test is the engine's `pay_covers_rate` check; the rate comes from
+ * `band_value` over the age bands.
+ */
+import type { Rule } from '../../../bot/eligibility/rules.js';
+import type { Expr } from '../lib/expr.js';
+import type { PackWriter } from '../lib/pack-writer.js';
+import { guichetId, type PeerCase, type PeerFlow, type PeerQuestion } from '../lib/peer.js';
+import { NATION_STOPGAP, type FlowTexts, type RoutedFlowSpec, type ScenarioCase } from './routed.js';
+
+export const FLOW = 'am-i-getting-minimum-wage';
+
+interface Period {
+  start_date: string;
+  end_date: string;
+  minimum_rates: Array<{ min_age: number; max_age: number; rate: number }>;
+  apprentice_rate: number;
+  accommodation_rate: number;
+}
+
+const SOURCE = 'https://www.gov.uk/national-minimum-wage-rates';
+const LAST_YEAR = 'minimum_wage_previous_period_date';
+
+function periods(flow: PeerFlow): { previous: Period; current: Period } {
+  const table = (flow.tables as Record<string, { previous_period: Period; current_period: Period }>)
+    .minimum_wage_rates!;
+  return { previous: table.previous_period, current: table.current_period };
+}
+
+/** One dated value per rates period; the current one has no end. */
+function dated(
+  p: { previous: Period; current: Period },
+  value: (x: Period) => unknown,
+): Array<Record<string, unknown>> {
+  return [
+    { from: p.previous.start_date, to: p.previous.end_date, value: value(p.previous), source: SOURCE },
+    { from: p.current.start_date, value: value(p.current), source: SOURCE },
+  ];
+}
+
+/** The two mirrored branches: questions about now, and about last year. */
+const BRANCH = {
+  current: {
+    check: 'current_payment',
+    apprentice: 'are_you_an_apprentice',
+    apprentices: ['apprentice_under_19', 'apprentice_over_19_first_year'],
+    age: 'how_old_are_you',
+    hours: 'how_many_hours_do_you_work',
+    pay: 'how_much_are_you_paid_during_pay_period',
+    on: undefined as unknown,
+  },
+  past: {
+    check: 'past_payment',
+    apprentice: 'were_you_an_apprentice',
+    apprentices: ['apprentice_under_19', 'apprentice_over_19'],
+    age: 'how_old_were_you',
+    hours: 'how_many_hours_did_you_work',
+    pay: 'how_much_were_you_paid_during_pay_period',
+    on: { param: LAST_YEAR } as unknown,
+  },
+};
+
+function param(id: string, on: unknown): Record<string, unknown> {
+  return on === undefined ? { param: id } : { param: id, on };
+}
+
+/** Pay covers the minimum wage for one branch: the apprentice rate, or the rate for the age. */
+function payCovers(b: (typeof BRANCH)['current']): Rule {
+  const args = (rate: unknown) => ({ pay: { question: b.pay }, hours: { question: b.hours }, rate });
+  return {
+    all: [
+      { eq: [{ question: 'what_would_you_like_to_check' }, b.check] },
+      {
+        any: [
+          {
+            all: [
+              { in: [{ question: b.apprentice }, b.apprentices] },
+              { check: 'pay_covers_rate', args: args(param('minimum_wage_apprentice_rate', b.on)) },
+            ],
+          },
+          {
+            all: [
+              { notIn: [{ question: b.apprentice }, b.apprentices] },
+              {
+                check: 'pay_covers_rate',
+                args: args({
+                  calc: 'band_value',
+                  args: { x: { question: b.age }, bands: param('minimum_wage_age_bands', b.on) },
+                }),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  } as Rule;
+}
+
+function other(expr: Expr): Rule | undefined {
+  if (expr.var === 'minimum_wage_or_above')
+    return { any: [payCovers(BRANCH.current), payCovers(BRANCH.past)] };
+  if ('cmp' in expr) {
+    const [op, a, b] = expr.cmp as [string, Expr, unknown];
+    if (op === '<' && typeof a === 'object' && 'field' in a && typeof b === 'number') {
+      return { lt: [{ question: guichetId(String(a.field)) }, b] };
+    }
+  }
+  return undefined;
+}
+
+/** GOV.UK's validation, as bounds; answers are numbers (see `answer`). */
+function questionDetails(q: PeerQuestion): Record<string, unknown> {
+  const id = guichetId(q.id);
+  if (/^how_old_/.test(id)) return { validation: { min: 1, max: 200, integer: true } };
+  if (/^how_often_/.test(id)) return { validation: { min: 1, max: 31, integer: true } };
+  if (/^how_many_hours_/.test(id)) return { validation: { min: 0.01 } };
+  if (/_accommodation_charge$/.test(id)) return { validation: { min: 0.01 } };
+  if (/_accommodation_usage$/.test(id)) return { validation: { min: 0, max: 7, integer: true } };
+  if (q.type === 'money') return { validation: { min: 0 } };
+  return {};
+}
+
+/**
+ * GOV.UK's typed answers as JSON values: whole numbers and amounts become numbers when GOV.UK
+ * would accept their form; anything else stays text, which Guichet rejects at that question.
+ */
+export function answer(q: PeerQuestion | undefined, value: unknown): unknown {
+  if (q === undefined || typeof value !== 'string') return value;
+  const text = value.trim();
+  if (q.type === 'money') {
+    const clean = text.replace(/[£,\s]/g, '');
+    return /^\d+(\.\d{1,2})?$/.test(clean) ? Number(clean) : value;
+  }
+  if (q.type === 'value') {
+    if (q.parse === 'float') return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : value;
+    return /^-?\d+$/.test(text) ? Number(text) : value;
+  }
+  return value;
+}
+
+interface CalculatorState {
+  past_or_current_payment: 'current_payment' | 'past_payment';
+  age: number | null;
+  is_apprentice: boolean | null;
+  pay_frequency: number;
+  basic_hours: number;
+  basic_pay: number;
+}
+
+/** A GOV.UK calculator state as the answers someone would give in the flow (no accommodation, no extras). */
+function stateAnswers(state: CalculatorState, pay: number, hours: number, apprentice = state.is_apprentice === true): Record<string, unknown> {
+  const b = state.past_or_current_payment === 'current_payment' ? BRANCH.current : BRANCH.past;
+  const current = b === BRANCH.current;
+  // Calculator tests ask the rate for ages under 16 (even 0), whom the flow sends to "too young";
+  // 16 is in the same band (under 18), so the flow asks about pay and the rate is the same.
+  const age = Math.max(16, state.age ?? 16);
+  return {
+    ...NATION_STOPGAP,
+    what_would_you_like_to_check: b.check,
+    [b.apprentice]: apprentice ? 'apprentice_under_19' : current ? 'not_an_apprentice' : 'no',
+    ...(apprentice ? {} : { [b.age]: age }),
+    [current ? 'how_often_do_you_get_paid' : 'how_often_did_you_get_paid']: state.pay_frequency,
+    [b.hours]: hours,
+    [b.pay]: pay,
+    [current ? 'is_provided_with_accommodation' : 'was_provided_with_accommodation']: 'no',
+    [current ? 'does_employer_charge_for_job_requirements' : 'did_employer_charge_for_job_requirements']: 'no',
+    [current ? 'current_additional_work_outside_shift' : 'past_additional_work_outside_shift']: 'no',
+  };
+}
+
+function outcomeFor(state: CalculatorState, above: boolean): string {
+  const when = state.past_or_current_payment === 'current_payment' ? 'current' : 'past';
+  return `${when}_payment_${above ? 'above' : 'below'}`;
+}
+
+/** The question each of GOV.UK's calculator validations guards (current branch). */
+const VALIDATED: Record<string, string> = {
+  valid_age: 'how_old_are_you',
+  valid_pay_frequency: 'how_often_do_you_get_paid',
+  valid_hours_worked: 'how_many_hours_do_you_work',
+  valid_accommodation_usage: 'current_accommodation_usage',
+  valid_accommodation_charge: 'current_accommodation_charge',
+};
+
+/**
+ * GOV.UK's calculator unit cases that a flow case can check: the pay test itself, the hourly rate
+ * R (pay of R for one hour is enough, a penny less is not), and the under-16 rule. Validations go
+ * to the rejected-answers file (see `validationCase`).
+ */
+function calculatorCases(c: PeerCase, name: string, asOf: string): ScenarioCase[] | undefined {
+  const state = c.calculator_state as CalculatorState | undefined;
+  const method = String(c.method);
+  if (!state) return undefined;
+  const value = c.expected.value;
+  const screening = FLOW;
+  if (method === 'minimum_wage_or_above' && typeof value === 'boolean') {
+    const answers = stateAnswers(state, state.basic_pay, state.basic_hours);
+    return [{ name, screening, asOf, answers, expect: { eligible: [outcomeFor(state, value)] } }];
+  }
+  if (['minimum_hourly_rate', 'per_hour_minimum_wage', 'apprentice_rate'].includes(method) && typeof value === 'number') {
+    const apprentice = method === 'apprentice_rate' || state.is_apprentice === true;
+    const penny = Math.round((value - 0.01) * 100) / 100;
+    return [
+      { name: `${name} (paid ${value} for 1 hour)`, screening, asOf, answers: stateAnswers(state, value, 1, apprentice), expect: { eligible: [outcomeFor(state, true)] } },
+      { name: `${name} (paid ${penny} for 1 hour)`, screening, asOf, answers: stateAnswers(state, penny, 1, apprentice), expect: { eligible: [outcomeFor(state, false)] } },
+    ];
+  }
+  if (method === 'under_school_leaving_age' && typeof value === 'boolean') {
+    const answers = { ...NATION_STOPGAP, what_would_you_like_to_check: 'current_payment', are_you_an_apprentice: 'not_an_apprentice', how_old_are_you: state.age };
+    const expect = value ? { eligible: ['under_school_leaving_age'] } : { nextQuestion: 'how_often_do_you_get_paid' };
+    return [{ name, screening, asOf, answers, expect }];
+  }
+  return undefined;
+}
+
+/** A calculator validation as an answer Guichet must accept (valid) or reject at its question. */
+function validationCase(c: PeerCase, name: string, asOf: string): Record<string, unknown> | undefined {
+  const question = VALIDATED[String(c.method)];
+  const arg = (c.args as unknown[] | undefined)?.[0];
+  if (!question || typeof c.expected.value !== 'boolean') return undefined;
+  const state = c.calculator_state as CalculatorState;
+  const answers: Record<string, unknown> = { how_often_do_you_get_paid: state.pay_frequency, [question]: arg };
+  return { name, asOf, answers, rejectedAt: c.expected.value ? null : question };
+}
+
+export function minimumWageSpec(texts: FlowTexts, snapshot: string): RoutedFlowSpec {
+  return {
+    flow: FLOW,
+    topic: 'minimum_wage',
+    texts,
+    defaultAsOf: snapshot,
+    lastReviewed: snapshot,
+    other: (expr) => other(expr),
+    questionDetails,
+    answer,
+    otherCase: (c, helpers) => calculatorCases(c, helpers.name(c), c.as_of ?? snapshot),
+    otherInvalid: (c, helpers) => validationCase(c, helpers.name(c), c.as_of ?? snapshot),
+    async writeExtras(writer: PackWriter, flow: PeerFlow) {
+      const p = periods(flow);
+      const write = (id: string, description: string, unit: string | undefined, values: unknown) =>
+        writer.write('parameter', id, { id, description, ...(unit ? { unit } : {}), values });
+      await write(
+        'minimum_wage_age_bands',
+        'National Minimum Wage and National Living Wage hourly rates by age: bands from <= age < below.',
+        undefined,
+        dated(p, (x) => x.minimum_rates.map((r) => ({ from: r.min_age, below: r.max_age, value: r.rate }))),
+      );
+      await write(
+        'minimum_wage_apprentice_rate',
+        'The hourly rate for apprentices under 19 or in their first year.',
+        'gbp',
+        dated(p, (x) => x.apprentice_rate),
+      );
+      await write(
+        'minimum_wage_accommodation_offset',
+        'The most an employer can count each day for accommodation they provide.',
+        'gbp',
+        dated(p, (x) => x.accommodation_rate),
+      );
+      await write(
+        LAST_YEAR,
+        'A day in the previous rates period: "last year" for people checking past pay.',
+        'date',
+        [{ from: p.current.start_date, value: p.previous.start_date, source: SOURCE }],
+      );
+    },
+  };
+}
