@@ -12,7 +12,13 @@ import {
 } from '../bot/knowledge/index.js';
 import { messagesContent, type BotContent, type ContentSource } from '../bot/content.js';
 import type { Logger } from '../bot/logger.js';
-import { loadOrTrain, packTraining, trainClassifierAsync, warmUp, type Classifier } from '../bot/language/index.js';
+import {
+  loadOrTrain,
+  packTraining,
+  trainClassifierAsync,
+  warmUp,
+  type Classifier,
+} from '../bot/language/index.js';
 import { exactUtterances, type Understanding } from '../bot/understanding.js';
 
 export interface PackStatus {
@@ -71,7 +77,9 @@ export class LivePack implements ContentSource {
     const started = Date.now();
     const training = packTraining(pack);
     const { classifier, from } = this.modelCacheDir
-      ? await loadOrTrain(training.examples, training.settings, training.hash, this.modelCacheDir, { exact: training.exact })
+      ? await loadOrTrain(training.examples, training.settings, training.hash, this.modelCacheDir, {
+          exact: training.exact,
+        })
       : { classifier: await trainClassifierAsyncFor(training), from: 'trained' as const };
     // Only the languages the pack actually speaks: warming French alone takes seconds.
     await warmUp(spokenLocales(pack));
@@ -103,17 +111,21 @@ export class LivePack implements ContentSource {
 
   /** Watches the pack folder and swaps in each valid edit. */
   watch(dir: string, onChange: (status: PackStatus) => void): void {
-    this.stopWatching = watchPack(dir, (event) => {
-      if (event.pack) {
-        this.replace(event.pack);
-        this.logger.info({ version: event.pack.hash }, 'knowledge pack reloaded');
-      } else {
-        const problems = event.problems.filter((p: Problem) => p.severity === 'error').map(formatProblem);
-        this.status = { ...this.status, lastRefusal: { at: new Date().toISOString(), problems } };
-        this.logger.warn({ problems }, 'knowledge pack edit refused; the last good pack keeps serving');
-      }
-      onChange(this.status);
-    }, { initialHash: this.pack.hash });
+    this.stopWatching = watchPack(
+      dir,
+      (event) => {
+        if (event.pack) {
+          this.replace(event.pack);
+          this.logger.info({ version: event.pack.hash }, 'knowledge pack reloaded');
+        } else {
+          const problems = event.problems.filter((p: Problem) => p.severity === 'error').map(formatProblem);
+          this.status = { ...this.status, lastRefusal: { at: new Date().toISOString(), problems } };
+          this.logger.warn({ problems }, 'knowledge pack edit refused; the last good pack keeps serving');
+        }
+        onChange(this.status);
+      },
+      { initialHash: this.pack.hash },
+    );
   }
 
   stop(): void {

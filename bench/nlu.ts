@@ -268,9 +268,17 @@ async function measure(system: SystemName, dataset: DatasetName, dataDir: string
     const label = (intent: string): string =>
       task.parts.length > 1 && intent !== NONE_INTENT ? `${part.name}/${intent}` : intent;
     for (const e of part.test) {
-      const t = performance.now();
-      const r = await s.classify(e.text, e.locale);
-      latencies.push(performance.now() - t);
+      // Each text is classified three times and the fastest counts: on a shared machine a
+      // single timing mostly measures the scheduler. Same rule for both systems.
+      let best = Infinity;
+      let r: Classified | undefined;
+      for (let k = 0; k < 3; k++) {
+        const t = performance.now();
+        r = await s.classify(e.text, e.locale);
+        best = Math.min(best, performance.now() - t);
+      }
+      if (!r) continue;
+      latencies.push(best);
       predictions.push({ gold: label(e.intent), intent: label(r.intent), band: r.band, locale: e.locale });
     }
   }

@@ -78,10 +78,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 }
 
 function origins(raw: string | undefined): readonly string[] {
-  const list = (nonEmpty(raw) ?? '*').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
+  const list = (nonEmpty(raw) ?? '*')
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter(Boolean);
   for (const origin of list) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError(`GUICHET_ALLOWED_ORIGINS must list origins like https://www.example.gov.uk; "${origin}" is not one`);
+      throw new ConfigError(
+        `GUICHET_ALLOWED_ORIGINS must list origins like https://www.example.gov.uk; "${origin}" is not one`,
+      );
     }
   }
   return Object.freeze(list);

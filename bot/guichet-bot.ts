@@ -26,7 +26,9 @@ export class GuichetBot extends ActivityHandler {
     for (const dialog of otherDialogs) this.dialogs.add(dialog);
 
     this.onMembersAdded(async (context, next) => {
-      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
+      const newcomers = (context.activity.membersAdded ?? []).filter(
+        (m) => m.id !== context.activity.recipient.id,
+      );
       if (newcomers.length > 0) await context.sendActivity(this.say('welcome', context));
       await next();
     });
@@ -59,6 +61,9 @@ export class GuichetBot extends ActivityHandler {
 
   private say(key: string, context: TurnContext): { type: string; text: string } {
     const content = this.content.current();
-    return { type: ActivityTypes.Message, text: content.message(key, packLocale(context.activity.locale, content.locales)) };
+    return {
+      type: ActivityTypes.Message,
+      text: content.message(key, packLocale(context.activity.locale, content.locales)),
+    };
   }
 }

@@ -7,6 +7,7 @@ import { validateAnswer } from '../bot/eligibility/index.js';
 import type { KnowledgePack, LocalText, Question } from '../bot/knowledge/index.js';
 import {
   extractFacts,
+  recogniseAge,
   recogniseAnswer,
   type AnswerType,
   type AnswerValue as SpokenValue,
@@ -43,11 +44,17 @@ export function spokenQuestion(pack: KnowledgePack, question: Question): Questio
 }
 
 /** A question's choices, including those of a named list (countries). */
-export function choicesOf(pack: KnowledgePack, question: Question): Array<{ id: string; label: LocalText; synonyms?: Record<string, string[]> }> {
+export function choicesOf(
+  pack: KnowledgePack,
+  question: Question,
+): Array<{ id: string; label: LocalText; synonyms?: Record<string, string[]> }> {
   if (question.choices) return [...question.choices];
   if (question.choicesFrom) {
     const list = pack.lists[question.choicesFrom];
-    return (list?.members ?? []).map((member) => ({ id: member, label: list?.labels?.[member] ?? { en: member } }));
+    return (list?.members ?? []).map((member) => ({
+      id: member,
+      label: list?.labels?.[member] ?? { en: member },
+    }));
   }
   if (question.type === 'yes-no') {
     return [
@@ -59,7 +66,14 @@ export function choicesOf(pack: KnowledgePack, question: Question): Array<{ id: 
 }
 
 /** Weeks in each period money can be given for: the pack's money rules are written per week. */
-const WEEKS_PER: Readonly<Record<string, number>> = { day: 1 / 7, week: 1, fortnight: 2, month: 52 / 12, quarter: 13, year: 52 };
+const WEEKS_PER: Readonly<Record<string, number>> = {
+  day: 1 / 7,
+  week: 1,
+  fortnight: 2,
+  month: 52 / 12,
+  quarter: 13,
+  year: 52,
+};
 
 /** The engine's form of a spoken answer: money per week, yes/no as "yes" or "no". */
 export function engineValue(value: SpokenValue): unknown {
@@ -72,9 +86,7 @@ export function engineValue(value: SpokenValue): unknown {
 }
 
 export type Reading =
-  | { kind: 'answer'; value: AnswerValue }
-  | { kind: 'invalid'; code: string }
-  | { kind: 'none' };
+  { kind: 'answer'; value: AnswerValue } | { kind: 'invalid'; code: string } | { kind: 'none' };
 
 /** Reads a reply to `question`: an answer the engine accepts, one it refuses, or nothing. */
 export function readAnswer(
@@ -89,7 +101,10 @@ export function readAnswer(
   if (!spoken || !definition) return { kind: 'none' };
   const recognised = recogniseAnswer(text, locale, spoken, { asOf: new Date(`${asOf}T12:00:00Z`) });
   if (!recognised) return { kind: 'none' };
-  const checked = validateAnswer(definition, engineValue(recognised.value), { asOf, lists: pack.model.lists });
+  const checked = validateAnswer(definition, engineValue(recognised.value), {
+    asOf,
+    lists: pack.model.lists,
+  });
   return checked.ok ? { kind: 'answer', value: checked.value } : { kind: 'invalid', code: checked.code };
 }
 
@@ -111,12 +126,40 @@ export function readFacts(
     const definition = question ? spokenQuestion(pack, question) : undefined;
     return definition ? [definition] : [];
   });
-  const facts: Fact[] = [];
+  const facts: Fact[] = agedFacts(pack, questionIds, text, locale);
   for (const fact of extractFacts(text, locale, spoken, { asOf: new Date(`${asOf}T12:00:00Z`) })) {
     const definition = pack.model.questions.get(fact.questionId);
     if (!definition) continue;
     const checked = validateAnswer(definition, engineValue(fact.value), { asOf, lists: pack.model.lists });
-    if (checked.ok) facts.push({ questionId: fact.questionId, value: checked.value });
+    if (checked.ok && !facts.some((f) => f.questionId === fact.questionId)) {
+      facts.push({ questionId: fact.questionId, value: checked.value });
+    }
   }
   return facts;
+}
+
+/**
+ * "I'm 70" answers "Have you reached State Pension age?" when the pack says from which age the
+ * answer is surely yes, and under which it is surely no; in between, we still ask.
+ */
+function agedFacts(
+  pack: KnowledgePack,
+  questionIds: readonly string[],
+  text: string,
+  locale: string,
+): Fact[] {
+  const aged = questionIds.flatMap((id) => {
+    const question = pack.questions[id];
+    return question?.type === 'yes-no' && question.fromAge ? [{ id, ...question.fromAge }] : [];
+  });
+  if (aged.length === 0) return [];
+  const age = recogniseAge(text, locale, false)?.value;
+  if (age === undefined) return [];
+  return aged.flatMap(({ id, yesFrom, noUnder }) =>
+    age >= yesFrom
+      ? [{ questionId: id, value: 'yes' }]
+      : age < noUnder
+        ? [{ questionId: id, value: 'no' }]
+        : [],
+  );
 }

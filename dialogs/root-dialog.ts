@@ -18,7 +18,10 @@ import { SCREENING_DIALOG, type ScreeningOptions } from './screening-dialog.js';
 
 export const ROOT_DIALOG = 'root';
 
-type Pending = { kind: 'confirm'; intent: string; text: string } | { kind: 'choose'; intents: string[]; text: string } | { kind: 'forget' };
+type Pending =
+  | { kind: 'confirm'; intent: string; text: string }
+  | { kind: 'choose'; intents: string[]; text: string }
+  | { kind: 'forget' };
 
 interface RootState {
   pending?: Pending;
@@ -98,7 +101,10 @@ export class RootDialog extends Dialog {
       const title = this.topicTitle(pack, understood.intent, locale);
       if (title) {
         state.pending = { kind: 'confirm', intent: understood.intent, text };
-        return this.say(dc, content.message('confirm_topic', locale, { topic: title }), [content.message('yes', locale), content.message('no', locale)]);
+        return this.say(dc, content.message('confirm_topic', locale, { topic: title }), [
+          content.message('yes', locale),
+          content.message('no', locale),
+        ]);
       }
       return this.handle(dc, state, understood.intent, text, locale, content);
     }
@@ -131,10 +137,22 @@ export class RootDialog extends Dialog {
         return this.say(dc, content.message('start_over', locale));
       case 'forget_me':
         state.pending = { kind: 'forget' };
-        return this.say(dc, content.message('forget_me_confirm', locale), [content.message('yes', locale), content.message('no', locale)]);
+        return this.say(dc, content.message('forget_me_confirm', locale), [
+          content.message('yes', locale),
+          content.message('no', locale),
+        ]);
       case 'my_data': {
-        const lines = pack ? Object.entries(data.answers).map(([id, value]) => `- ${factLine(pack, id, value, locale, content)}`) : [];
-        return this.say(dc, lines.length > 0 ? content.message('my_data', locale, { data: `\n${lines.join('\n')}` }) : content.message('my_data_none', locale));
+        const lines = pack
+          ? Object.entries(data.answers).map(
+              ([id, value]) => `- ${factLine(pack, id, value, locale, content)}`,
+            )
+          : [];
+        return this.say(
+          dc,
+          lines.length > 0
+            ? content.message('my_data', locale, { data: `\n${lines.join('\n')}` })
+            : content.message('my_data_none', locale),
+        );
       }
     }
     const key = ONE_MESSAGE_INTENTS[intent];
@@ -154,7 +172,8 @@ export class RootDialog extends Dialog {
       const pack = this.runtime.knowledge();
       const typed = fold(text);
       const index = pending.intents.findIndex(
-        (intent, i) => typed === String(i + 1) || (pack && fold(this.topicTitle(pack, intent, locale) ?? '') === typed),
+        (intent, i) =>
+          typed === String(i + 1) || (pack && fold(this.topicTitle(pack, intent, locale) ?? '') === typed),
       );
       const chosen = pending.intents[index];
       return chosen ? this.handle(dc, state, chosen, pending.text, locale, content) : undefined;
@@ -166,7 +185,9 @@ export class RootDialog extends Dialog {
       await this.runtime.state.conversationData.delete(dc.context);
       return this.say(dc, content.message('forgotten', locale));
     }
-    return yes ? this.handle(dc, state, pending.intent, pending.text, locale, content) : this.say(dc, content.message('fallback', locale));
+    return yes
+      ? this.handle(dc, state, pending.intent, pending.text, locale, content)
+      : this.say(dc, content.message('fallback', locale));
   }
 
   private yesNo(text: string, locale: string, content: BotContent): boolean | undefined {
@@ -178,7 +199,9 @@ export class RootDialog extends Dialog {
 
   private topicStart(pack: KnowledgePack, intent: string, locale: string) {
     const topics = pack.topics[locale] ?? pack.topics.en;
-    return (topics?.topics.find((t) => t.id === intent) ?? pack.topics.en?.topics.find((t) => t.id === intent))?.starts;
+    return (
+      topics?.topics.find((t) => t.id === intent) ?? pack.topics.en?.topics.find((t) => t.id === intent)
+    )?.starts;
   }
 
   private topicTarget(pack: KnowledgePack, intent: string, locale: string): string | undefined {
@@ -197,7 +220,11 @@ export class RootDialog extends Dialog {
   private async say(dc: DialogContext, text: string, buttons: string[] = []): Promise<DialogTurnResult> {
     const activity: Partial<Activity> = { type: ActivityTypes.Message, text };
     if (buttons.length > 0) {
-      const actions: CardAction[] = buttons.map((label) => ({ type: ActionTypes.ImBack, title: label, value: label }));
+      const actions: CardAction[] = buttons.map((label) => ({
+        type: ActionTypes.ImBack,
+        title: label,
+        value: label,
+      }));
       activity.suggestedActions = { actions, to: [] };
     }
     await dc.context.sendActivity(activity);

@@ -20,7 +20,10 @@ export interface DialogRuntime {
   state: StateAccessors;
 }
 
-export async function conversationData(runtime: DialogRuntime, context: TurnContext): Promise<ConversationData> {
+export async function conversationData(
+  runtime: DialogRuntime,
+  context: TurnContext,
+): Promise<ConversationData> {
   const data = await runtime.state.conversationData.get(context, emptyConversationData());
   // Older saved conversations may lack newer fields.
   data.answers ??= {};

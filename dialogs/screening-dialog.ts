@@ -84,7 +84,16 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     if (options.text) {
       const facts = readFacts(pack, questions, options.text, locale, this.asOf());
       const fresh = this.record(data, state, facts);
-      if (fresh.length > 0) lead.push(this.factList('understood', fresh.map((f) => [f.questionId, f.value]), pack, locale, content));
+      if (fresh.length > 0)
+        lead.push(
+          this.factList(
+            'understood',
+            fresh.map((f) => [f.questionId, f.value]),
+            pack,
+            locale,
+            content,
+          ),
+        );
     }
     return this.step(dc, state, lead);
   }
@@ -113,12 +122,34 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     if (control) return this.control(dc, state, control, asking, lead);
 
     if (asking) {
-      const reading = readAnswer(pack, asking, pack.model.questions.get(asking.id), text, locale, this.asOf());
+      const reading = readAnswer(
+        pack,
+        asking,
+        pack.model.questions.get(asking.id),
+        text,
+        locale,
+        this.asOf(),
+      );
       if (reading.kind === 'answer') {
-        const others = readFacts(pack, this.questionsOf(pack, state.target).filter((id) => id !== asking.id), text, locale, this.asOf());
+        const others = readFacts(
+          pack,
+          this.questionsOf(pack, state.target).filter((id) => id !== asking.id),
+          text,
+          locale,
+          this.asOf(),
+        );
         this.record(data, state, [{ questionId: asking.id, value: reading.value }]);
         const changed = this.record(data, state, others);
-        if (changed.length > 0) lead.push(this.factList('understood', changed.map((f) => [f.questionId, f.value]), pack, locale, content));
+        if (changed.length > 0)
+          lead.push(
+            this.factList(
+              'understood',
+              changed.map((f) => [f.questionId, f.value]),
+              pack,
+              locale,
+              content,
+            ),
+          );
         return this.step(dc, state, lead);
       }
       if (reading.kind === 'invalid') return this.retry(dc, state, asking, lead);
@@ -128,7 +159,15 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     const facts = readFacts(pack, this.questionsOf(pack, state.target), text, locale, this.asOf());
     const changed = this.record(data, state, facts);
     if (changed.length > 0) {
-      lead.push(this.factList('changed_answers', changed.map((f) => [f.questionId, f.value]), pack, locale, content));
+      lead.push(
+        this.factList(
+          'changed_answers',
+          changed.map((f) => [f.questionId, f.value]),
+          pack,
+          locale,
+          content,
+        ),
+      );
       return this.step(dc, state, lead);
     }
 
@@ -151,11 +190,18 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     const next = nextAskable(assessment, this.questionsOf(pack, state.target), new Set(data.skipped));
     if (next) return this.ask(dc, state, next, lead);
     if (lead.length > 0) await dc.context.sendActivity(lead.join('\n\n'));
-    await dc.context.sendActivity(resultsActivity(pack, assessment, answersFor(pack, state.target, data), locale, content));
+    await dc.context.sendActivity(
+      resultsActivity(pack, assessment, answersFor(pack, state.target, data), locale, content),
+    );
     return dc.endDialog({ target: state.target, eligible: assessment.eligible, unknown: assessment.unknown });
   }
 
-  private async ask(dc: DialogContext, state: ScreeningState, questionId: string, lead: string[]): Promise<DialogTurnResult> {
+  private async ask(
+    dc: DialogContext,
+    state: ScreeningState,
+    questionId: string,
+    lead: string[],
+  ): Promise<DialogTurnResult> {
     const pack = this.runtime.knowledge()!;
     const question = pack.questions[questionId];
     if (!question) return this.step(dc, state, lead);
@@ -166,7 +212,12 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     return Dialog.EndOfTurn;
   }
 
-  private async retry(dc: DialogContext, state: ScreeningState, question: Question, lead: string[]): Promise<DialogTurnResult> {
+  private async retry(
+    dc: DialogContext,
+    state: ScreeningState,
+    question: Question,
+    lead: string[],
+  ): Promise<DialogTurnResult> {
     const pack = this.runtime.knowledge()!;
     const { locale, content } = await this.turn(dc.context);
     state.retries += 1;
@@ -198,7 +249,11 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     const { locale, content, data } = await this.turn(dc.context);
     switch (control) {
       case 'why':
-        lead.push(asking?.why ? content.message('why_we_ask', locale, { why: localise(asking.why, locale) }) : content.message('why_none', locale));
+        lead.push(
+          asking?.why
+            ? content.message('why_we_ask', locale, { why: localise(asking.why, locale) })
+            : content.message('why_none', locale),
+        );
         return asking ? this.ask(dc, state, asking.id, lead) : this.step(dc, state, lead);
       case 'skip':
         if (asking && !data.skipped.includes(asking.id)) data.skipped.push(asking.id);
@@ -288,7 +343,11 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     }
     // Another topic: answer it briefly, then carry on where we were.
     const summary = this.topicSummary(pack, intent, locale);
-    const fromIntent = summary ?? (intent in { greeting: 1, thanks: 1, goodbye: 1, my_data: 1 } ? this.intentMessage(intent, data, pack, locale, content) : undefined);
+    const fromIntent =
+      summary ??
+      (intent in { greeting: 1, thanks: 1, goodbye: 1, my_data: 1 }
+        ? this.intentMessage(intent, data, pack, locale, content)
+        : undefined);
     if (!fromIntent) return undefined;
     lead.push(fromIntent, content.message('carry_on', locale));
     return this.carryOn(dc, state, lead);
@@ -310,24 +369,42 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     if (!start) return undefined;
     if ('service' in start) {
       const service = pack.services[start.service];
-      return service ? `**${localise(service.title, locale)}**: ${localise(service.summary, locale)} ${service.howToApply.url}` : undefined;
+      return service
+        ? `**${localise(service.title, locale)}**: ${localise(service.summary, locale)} ${service.howToApply.url}`
+        : undefined;
     }
     const screening = pack.screenings[start.screening];
     return screening ? localise(screening.intro, locale) : undefined;
   }
 
-  private intentMessage(intent: string, data: ConversationData, pack: KnowledgePack, locale: string, content: BotContent): string {
+  private intentMessage(
+    intent: string,
+    data: ConversationData,
+    pack: KnowledgePack,
+    locale: string,
+    content: BotContent,
+  ): string {
     if (intent === 'my_data') {
-      const lines = Object.entries(data.answers).map(([id, value]) => `- ${factLine(pack, id, value, locale, content)}`);
-      return lines.length > 0 ? content.message('my_data', locale, { data: `\n${lines.join('\n')}` }) : content.message('my_data_none', locale);
+      const lines = Object.entries(data.answers).map(
+        ([id, value]) => `- ${factLine(pack, id, value, locale, content)}`,
+      );
+      return lines.length > 0
+        ? content.message('my_data', locale, { data: `\n${lines.join('\n')}` })
+        : content.message('my_data_none', locale);
     }
     return content.message(intent === 'greeting' ? 'welcome' : intent, locale);
   }
 
   // ---- Helpers -----------------------------------------------------------------------------
 
-  private async turn(context: TurnContext): Promise<{ locale: string; content: BotContent; data: ConversationData }> {
-    return { locale: localeOf(this.runtime, context), content: this.runtime.content.current(), data: await conversationData(this.runtime, context) };
+  private async turn(
+    context: TurnContext,
+  ): Promise<{ locale: string; content: BotContent; data: ConversationData }> {
+    return {
+      locale: localeOf(this.runtime, context),
+      content: this.runtime.content.current(),
+      data: await conversationData(this.runtime, context),
+    };
   }
 
   private asOf(): string {
@@ -340,7 +417,8 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
 
   /** The questions of a screening, or for a service, every question its screening asks. */
   private questionsOf(pack: KnowledgePack, target: string): string[] {
-    const screening = pack.screenings[target] ?? Object.values(pack.screenings).find((s) => s.services.includes(target));
+    const screening =
+      pack.screenings[target] ?? Object.values(pack.screenings).find((s) => s.services.includes(target));
     return screening ? [...screening.questions] : Object.keys(pack.questions);
   }
 
@@ -358,7 +436,13 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     return fresh;
   }
 
-  private factList(key: string, facts: Array<[string, unknown]>, pack: KnowledgePack, locale: string, content: BotContent): string {
+  private factList(
+    key: string,
+    facts: Array<[string, unknown]>,
+    pack: KnowledgePack,
+    locale: string,
+    content: BotContent,
+  ): string {
     const lines = facts.map(([id, value]) => `- ${factLine(pack, id, value as never, locale, content)}`);
     return `${content.message(key, locale)}\n${lines.join('\n')}`;
   }
@@ -375,13 +459,18 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
 
 /** The answers that matter to this screening or service, for its summary. */
 function answersFor(pack: KnowledgePack, target: string, data: ConversationData): Answers {
-  const screening = pack.screenings[target] ?? Object.values(pack.screenings).find((s) => s.services.includes(target));
+  const screening =
+    pack.screenings[target] ?? Object.values(pack.screenings).find((s) => s.services.includes(target));
   const ids = screening ? screening.questions : Object.keys(data.answers);
   return Object.fromEntries(ids.filter((id) => id in data.answers).map((id) => [id, data.answers[id]!]));
 }
 
 /** The engine's next question, passing over those the citizen chose not to answer. */
-function nextAskable(assessment: Assessment, order: readonly string[], skipped: ReadonlySet<string>): string | null {
+function nextAskable(
+  assessment: Assessment,
+  order: readonly string[],
+  skipped: ReadonlySet<string>,
+): string | null {
   const next = assessment.nextQuestion;
   if (!next || !skipped.has(next)) return next;
   const relevant = relevantQuestions(assessment.context, assessment.services);

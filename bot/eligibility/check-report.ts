@@ -19,7 +19,13 @@ export interface CheckJson {
 }
 
 export type CheckReport =
-  | { status: 'evaluated'; kind: 'screening' | 'service'; json: CheckJson }
+  | {
+      status: 'evaluated';
+      kind: 'screening' | 'service';
+      json: CheckJson;
+      /** Answers to questions that would not be asked given the other answers (their askIf is false). */
+      ignored: string[];
+    }
   /** Exit 1: the message names the question and the allowed values. */
   | { status: 'invalid-answers'; question: string; message: string }
   /** Exit 2. */
@@ -51,9 +57,13 @@ export function checkReport(
   for (const evaluation of assessment.services) {
     reasons[evaluation.id] = [...explainService(model, evaluation, locale).sentences];
   }
+  const ignored = Object.keys(validated.answers).filter(
+    (question) => assessment.context.questionStatus(question).status === 'skipped',
+  );
   return {
     status: 'evaluated',
     kind: assessment.kind,
+    ignored,
     json: {
       id,
       asOf,

@@ -29,8 +29,9 @@ function trace(
   children?: readonly TraceNode[],
   waitingOn?: readonly string[],
   problem?: string,
+  vacuous = false,
 ): TraceNode {
-  return { rule, truth, children, waitingOn, problem };
+  return { rule, truth, children, waitingOn, problem, vacuous };
 }
 
 function known(value: Value): Operated {
@@ -65,7 +66,7 @@ function compileNode(rule: Rule): NodeFn {
     const child = compileRule(rule.not);
     return (context) => {
       const node = child(context);
-      return trace(rule, NEGATION[node.truth], [node]);
+      return trace(rule, NEGATION[node.truth], [node], undefined, undefined, node.vacuous);
     };
   }
   if ('answered' in rule) return answered(rule, rule.answered);
@@ -100,21 +101,37 @@ function combinator(rule: Rule, rules: readonly Rule[], dominant: Truth, neutral
         else if (node.truth === 'unknown') truth = 'unknown';
       }
     }
-    return trace(rule, truth, traces);
+    // Decided only through skipped answers when every child that decided it was.
+    let vacuous = truth !== 'unknown';
+    for (let i = 0; vacuous && i < traces.length; i++) {
+      const node = traces[i]!;
+      if (node.truth === truth && !node.vacuous) vacuous = false;
+    }
+    return trace(rule, truth, traces, undefined, undefined, vacuous);
   };
 }
 
-/** A decided leaf's trace is the same object every time: it only holds the rule and its truth. */
-function decided(rule: Rule): Record<'yes' | 'no', TraceNode> {
-  return { yes: trace(rule, 'yes'), no: trace(rule, 'no') };
+/**
+ * A decided leaf's trace is the same object every time: it only holds the rule and its truth,
+ * and whether it was decided by a skipped answer (`skippedYes`, `skippedNo`).
+ */
+function decided(rule: Rule): Record<'yes' | 'no' | 'skippedYes' | 'skippedNo', TraceNode> {
+  return {
+    yes: trace(rule, 'yes'),
+    no: trace(rule, 'no'),
+    skippedYes: trace(rule, 'yes', undefined, undefined, undefined, true),
+    skippedNo: trace(rule, 'no', undefined, undefined, undefined, true),
+  };
 }
+
+const SKIPPED_NODE = { yes: 'skippedYes', no: 'skippedNo' } as const;
 
 function answered(rule: Rule, id: string): NodeFn {
   const nodes = decided(rule);
   const waiting = trace(rule, 'unknown', undefined, [id]);
   return (context) => {
     const status = context.questionStatus(id).status;
-    return status === 'answered' ? nodes.yes : status === 'skipped' ? nodes.no : waiting;
+    return status === 'answered' ? nodes.yes : status === 'skipped' ? nodes.skippedNo : waiting;
   };
 }
 
@@ -140,7 +157,8 @@ function comparison(
     const c = third === second ? b : third(context);
     if (a.kind === 'unknown' || b.kind === 'unknown' || c.kind === 'unknown')
       return unknownLeaf(rule, [a, b, c]);
-    if (a.kind === 'missing' || b.kind === 'missing' || c.kind === 'missing') return nodes[whenMissing];
+    if (a.kind === 'missing' || b.kind === 'missing' || c.kind === 'missing')
+      return nodes[SKIPPED_NODE[whenMissing]];
     const result = compare(a.value, b.value, c.value);
     if (typeof result === 'object') return trace(rule, 'unknown', undefined, undefined, result.problem);
     return result ? nodes.yes : nodes.no;
@@ -182,7 +200,7 @@ function check(rule: CheckRule): NodeFn {
   return (context) => {
     const result = run(context);
     if (result.kind === 'unknown') return unknownLeaf(rule, [result]);
-    if (result.kind === 'missing') return nodes.no;
+    if (result.kind === 'missing') return nodes.skippedNo;
     if (typeof result.value !== 'boolean') {
       return trace(rule, 'unknown', undefined, undefined, `check "${rule.check}" did not give true or false`);
     }

@@ -27,6 +27,11 @@ export interface TraceNode {
   readonly waitingOn?: readonly string[];
   /** For a leaf: a content problem met on the way (a parameter with no value on the date...). */
   readonly problem?: string;
+  /**
+   * Decided only by answers that were skipped (their question's askIf is false): "you do not
+   * get X because you were not asked about Y" is true but no reason to give a citizen.
+   */
+  readonly vacuous?: boolean;
 }
 
 export interface RuleEvaluation {

@@ -47,13 +47,20 @@ export function explainService(
   return { serviceId: evaluation.id, outcome: evaluation.outcome, clauses, sentences };
 }
 
-/** The texts of the highest nodes on the deciding paths that have a text for their truth. */
+/**
+ * The texts of the highest nodes on the deciding paths that have a text for their truth,
+ * leaving out branches decided only by skipped questions when another branch decided too.
+ */
 export function decidingClauses(node: TraceNode): LocalText[] {
   const text =
     node.truth === 'yes' ? node.rule.because : node.truth === 'no' ? node.rule.becauseNot : undefined;
   if (text) return [text];
   if (!node.children) return [];
-  return decidingChildren(node).flatMap(decidingClauses);
+  // Prefer the children decided by real answers: a branch that failed only because its
+  // questions were skipped follows from another answer, which is the reason to give.
+  const children = decidingChildren(node);
+  const substantive = children.filter((child) => !child.vacuous);
+  return (substantive.length > 0 ? substantive : children).flatMap(decidingClauses);
 }
 
 export function localise(text: LocalText, locale: Locale): string {

@@ -85,6 +85,8 @@ export interface Question {
   choicesFrom?: string;
   validation?: QuestionValidation;
   periods?: Array<'week' | 'month' | 'year'>;
+  /** A yes/no question answered from a stated age: yes from `yesFrom`, no under `noUnder`. */
+  fromAge?: { yesFrom: number; noUnder: number };
   personalData?: boolean;
   askIf?: RuleJson;
 }

@@ -27,7 +27,7 @@ import {
 } from './types.js';
 
 /** Bumped whenever features or model change, so cached models of an older shape are retrained. */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export interface ClassifierOptions {
   /** Phrases matched before the classifier (payloads, commands, service names, synonyms). */
@@ -53,11 +53,26 @@ export interface ClassifierState {
   /** Held-out predictions from calibration (validation set or cross-validation), for suggesting thresholds. */
   heldOut: ScoredExample[];
   settings: ClassifierSettings;
-  exact: ExactPhrase[];
+  /** Exact phrases, already normalised (`locale NUL text`, locale `*` for every locale) → intent. */
+  exactIndex: [string, string][];
+  /** Raw texts matched as they are (button payloads, ids) → intent. */
+  payloads: [string, string][];
 }
 
-function exactKey(text: string, locale: string): string {
-  return `${locale}\u0000${stripAccents(normalise(text, locale))}`;
+const ANY_LOCALE = '*';
+
+function exactKey(text: string, locale: string, keyLocale = locale): string {
+  return `${keyLocale}\u0000${stripAccents(normalise(text, locale))}`;
+}
+
+/** The exact-match tables of a phrase list (normalising is the costly part: done once, at training). */
+function* exactTables(phrases: ExactPhrase[], labels: string[]): Generator<void, { exactIndex: [string, string][]; payloads: [string, string][] }> {
+  const exactIndex = yield* sliced(phrases, (p): [string, string] =>
+    p.locale === undefined ? [exactKey(p.text, 'en', ANY_LOCALE), p.intent] : [exactKey(p.text, p.locale), p.intent],
+  );
+  const payloads: [string, string][] = labels.filter((l) => l !== NONE_INTENT).map((l) => [l, l]);
+  for (const p of phrases) if (p.locale === undefined) payloads.push([p.text.trim(), p.intent]);
+  return { exactIndex, payloads };
 }
 
 export class Classifier {
@@ -65,9 +80,8 @@ export class Classifier {
   private readonly model: LinearModel;
   private readonly noneIndex: number;
   /** Raw text (payloads, ids) and per-locale normalised text → intent. */
-  private readonly payloads = new Map<string, string>();
-  private readonly phrases = new Map<string, string>();
-  private readonly anyLocalePhrases = new Map<string, string>();
+  private readonly payloads: Map<string, string>;
+  private readonly phrases: Map<string, string>;
   settings: ClassifierSettings;
 
   /** `weights`: the trained matrix itself, when at hand (state.weights is then not decoded). */
@@ -86,13 +100,8 @@ export class Classifier {
     };
     this.noneIndex = state.labels.indexOf(NONE_INTENT);
     this.settings = state.settings;
-    for (const label of state.labels) if (label !== NONE_INTENT) this.payloads.set(label, label);
-    for (const p of state.exact) {
-      if (p.locale === undefined) {
-        this.payloads.set(p.text.trim(), p.intent);
-        this.anyLocalePhrases.set(stripAccents(normalise(p.text, 'en')), p.intent);
-      } else this.phrases.set(exactKey(p.text, p.locale), p.intent);
-    }
+    this.payloads = new Map(state.payloads);
+    this.phrases = new Map(state.exactIndex);
   }
 
   /**
@@ -119,7 +128,7 @@ export class Classifier {
     return (
       this.payloads.get(trimmed) ??
       this.phrases.get(exactKey(trimmed, locale)) ??
-      this.anyLocalePhrases.get(stripAccents(normalise(trimmed, locale)))
+      this.phrases.get(exactKey(trimmed, locale, ANY_LOCALE))
     );
   }
 
@@ -206,7 +215,8 @@ interface Prepared {
   vectoriser: Vectoriser;
   labels: string[];
   trainer: SgdTrainer;
-  exact: ExactPhrase[];
+  exactIndex: [string, string][];
+  payloads: [string, string][];
 }
 
 /** Prepared training data and a trainer that can run in slices; pauses (yield) every few hundred examples. */
@@ -224,21 +234,22 @@ function* prepare(examples: TrainingExample[], options: ClassifierOptions): Gene
     epochs,
   });
   // The training utterances themselves are exact matches when they are unambiguous.
-  const seen = new Map<string, TrainingExample | null>();
+  // (A text given with two intents matches neither.)
   const keys = yield* sliced(usable, (e) => exactKey(e.text, e.locale));
+  const seen = new Map<string, string | null>();
   usable.forEach((e, i) => {
     const key = keys[i] as string;
     const before = seen.get(key);
-    seen.set(key, before === undefined || before?.intent === e.intent ? e : null);
+    seen.set(key, before === undefined || before === e.intent ? e.intent : null);
   });
-  const fromUtterances = [...seen.values()]
-    .filter((e): e is TrainingExample => e !== null)
-    .map((e) => ({ text: e.text, intent: e.intent, locale: e.locale }));
-  return { vectoriser, labels, trainer, exact: [...fromUtterances, ...(options.exact ?? [])] };
+  const tables = yield* exactTables(options.exact ?? [], labels);
+  const fromUtterances = [...seen].filter((entry): entry is [string, string] => entry[1] !== null);
+  // Given phrases come last so that they win over an utterance with the same text.
+  return { vectoriser, labels, trainer, exactIndex: [...fromUtterances, ...tables.exactIndex], payloads: tables.payloads };
 }
 
 function finish(prepared: Prepared, settings: ClassifierSettings, calibration: Calibration): Classifier {
-  const { vectoriser, labels, trainer, exact } = prepared;
+  const { vectoriser, labels, trainer, exactIndex, payloads } = prepared;
   const model = trainer.model;
   const { temperature, heldOut } = calibration;
   const state = {
@@ -250,7 +261,8 @@ function finish(prepared: Prepared, settings: ClassifierSettings, calibration: C
     temperature,
     heldOut,
     settings,
-    exact,
+    exactIndex,
+    payloads,
   };
   return new Classifier(state, model.weights);
 }

@@ -26,9 +26,14 @@ export function questionActivity(
   content: BotContent,
   lead: readonly string[] = [],
 ): Partial<Activity> {
-  const text = [...lead, localise(question.prompt, locale), localise(question.help, locale)].filter(Boolean).join('\n\n');
+  const text = [...lead, localise(question.prompt, locale), localise(question.help, locale)]
+    .filter(Boolean)
+    .join('\n\n');
   const buttons: CardAction[] = [];
-  const choices = question.type === 'yes-no' ? yesNo(content, locale) : choicesOf(pack, question).map((c) => localise(c.label, locale));
+  const choices =
+    question.type === 'yes-no'
+      ? yesNo(content, locale)
+      : choicesOf(pack, question).map((c) => localise(c.label, locale));
   if (choices.length > 0 && choices.length <= MAX_BUTTONS) {
     for (const label of choices) buttons.push(button(label));
   }

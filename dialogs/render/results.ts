@@ -31,11 +31,18 @@ export function resultsActivity(
   return { type: ActivityTypes.Message, text: parts.join('\n\n'), textFormat: 'markdown' };
 }
 
-function screeningParts(pack: KnowledgePack, assessment: Assessment, locale: string, content: BotContent): string[] {
+function screeningParts(
+  pack: KnowledgePack,
+  assessment: Assessment,
+  locale: string,
+  content: BotContent,
+): string[] {
   const screening = pack.screenings[assessment.id];
   const parts: string[] = [];
   const eligible = new Set(assessment.eligible);
-  parts.push(localise(eligible.size > 0 ? screening?.outcomes.someEligible : screening?.outcomes.noneEligible, locale));
+  parts.push(
+    localise(eligible.size > 0 ? screening?.outcomes.someEligible : screening?.outcomes.noneEligible, locale),
+  );
   const groups = screening?.groups ?? [{ id: 'all', title: { en: '' }, services: [...assessment.eligible] }];
   const shown = new Set<string>();
   for (const group of groups) {
@@ -43,11 +50,19 @@ function screeningParts(pack: KnowledgePack, assessment: Assessment, locale: str
     if (members.length === 0) continue;
     members.forEach((id) => shown.add(id));
     const title = localise(group.title, locale);
-    parts.push([title ? `**${title}**` : '', ...members.map((id) => serviceLine(pack, assessment, id, locale, content))].filter(Boolean).join('\n'));
+    parts.push(
+      [
+        title ? `**${title}**` : '',
+        ...members.map((id) => serviceLine(pack, assessment, id, locale, content)),
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
   }
   // Services the screening lists outside any group still show, in the screening's order.
   const ungrouped = assessment.eligible.filter((id) => !shown.has(id));
-  if (ungrouped.length > 0) parts.push(ungrouped.map((id) => serviceLine(pack, assessment, id, locale, content)).join('\n'));
+  if (ungrouped.length > 0)
+    parts.push(ungrouped.map((id) => serviceLine(pack, assessment, id, locale, content)).join('\n'));
   if (assessment.unknown.length > 0) {
     parts.push(
       [
@@ -59,7 +74,12 @@ function screeningParts(pack: KnowledgePack, assessment: Assessment, locale: str
   return parts.filter(Boolean);
 }
 
-function serviceParts(pack: KnowledgePack, assessment: Assessment, locale: string, content: BotContent): string[] {
+function serviceParts(
+  pack: KnowledgePack,
+  assessment: Assessment,
+  locale: string,
+  content: BotContent,
+): string[] {
   const service = pack.services[assessment.id];
   const evaluation = assessment.services[0];
   if (!service || !evaluation) return [];
@@ -75,7 +95,13 @@ function serviceParts(pack: KnowledgePack, assessment: Assessment, locale: strin
   return parts.filter(Boolean);
 }
 
-function serviceLine(pack: KnowledgePack, assessment: Assessment, id: string, locale: string, content: BotContent): string {
+function serviceLine(
+  pack: KnowledgePack,
+  assessment: Assessment,
+  id: string,
+  locale: string,
+  content: BotContent,
+): string {
   const service = pack.services[id];
   const evaluation = assessment.services.find((s) => s.id === id);
   if (!service || !evaluation) return '';

@@ -24,13 +24,18 @@ export function answerLabel(
   if (typeof value === 'boolean') return labelOf(value ? 'yes' : 'no');
   if (typeof value === 'number') {
     const formatted = new Intl.NumberFormat(locale).format(value);
-    return question.type === 'money' ? content.message('money_amount', locale, { amount: formatted }) : formatted;
+    return question.type === 'money'
+      ? content.message('money_amount', locale, { amount: formatted })
+      : formatted;
   }
   if (typeof value !== 'string') return String(value);
   if (question.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${value}T00:00:00Z`),
-    );
+    return new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${value}T00:00:00Z`));
   }
   return labelOf(value);
 }

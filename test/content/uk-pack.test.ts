@@ -55,7 +55,12 @@ describe('the UK pack converted from GOV.UK smart answers', function () {
   for (const file of readdirSync(CASES).filter((f) => f.endsWith('.invalid.json'))) {
     it(`rejects GOV.UK's invalid answers at the same question, and accepts its valid ones (${file})`, () => {
       const { cases } = JSON.parse(readFileSync(join(CASES, file), 'utf8')) as {
-        cases: Array<{ name: string; asOf: string; answers: Record<string, unknown>; rejectedAt: string | null }>;
+        cases: Array<{
+          name: string;
+          asOf: string;
+          answers: Record<string, unknown>;
+          rejectedAt: string | null;
+        }>;
       };
       const wrong = cases.flatMap((c) => {
         const checked = validateAnswers(pack.model, c.answers, c.asOf);

@@ -1,10 +1,15 @@
-/** Small helpers for HTTP tests driven through light-my-request (no port opened). */
-import inject from 'light-my-request';
+/**
+ * Small helpers for HTTP tests on createApp(): the app never listens by itself, so the test
+ * serves it on an ephemeral loopback port (one per app, opened on first use) and sends real
+ * requests, from a chosen loopback address when a test needs two clients.
+ */
+import { createServer, request, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
 export interface Reply {
   status: number;
-  headers: Record<string, unknown>;
+  headers: IncomingHttpHeaders;
   body: string;
   json(): any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -14,12 +19,30 @@ export interface RequestOptions {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The loopback address to send from (127.0.0.1 unless a test needs another client). */
+  from?: string;
+}
+
+const ports = new WeakMap<Express, Promise<number>>();
+
+function portOf(app: Express): Promise<number> {
+  let port = ports.get(app);
+  if (!port) {
+    port = new Promise((resolve) => {
+      const server = createServer(app);
+      // The server must not keep the test process alive on its own.
+      server.unref();
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    });
+    ports.set(app, port);
+  }
+  return port;
 }
 
 export async function call(
   app: Express,
   method: string,
-  url: string,
+  path: string,
   options: RequestOptions = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...options.headers };
@@ -28,19 +51,35 @@ export async function call(
   if (options.rawBody !== undefined) payload = options.rawBody;
   else if (options.body !== undefined) payload = JSON.stringify(options.body);
   if (payload !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await inject(app as never, {
-    method: method as never,
-    url,
-    headers,
-    ...(payload !== undefined ? { payload } : {}),
-    remoteAddress: headers['x-test-address'] ?? '127.0.0.1',
+  const port = await portOf(app);
+  return new Promise((resolve, reject) => {
+    const sent = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers,
+        localAddress: options.from ?? '127.0.0.1',
+        agent: false,
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body,
+            json: () => JSON.parse(body),
+          }),
+        );
+      },
+    );
+    sent.on('error', reject);
+    sent.end(payload);
   });
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    body: response.body,
-    json: () => JSON.parse(response.body),
-  };
 }
 
 /** Waits until `check` returns a value, polling; fails with `what` after the time limit. */

@@ -23,7 +23,8 @@ const FLOWS: Record<string, string> = {
 const argv = process.argv.slice(2);
 const dir = argv.includes('--knowledge') ? argv[argv.indexOf('--knowledge') + 1]! : join(HERE, 'uk-pack');
 const loaded = await loadPack(dir);
-if (!loaded.pack) throw new Error(`the pack does not load: ${loaded.problems.map((p) => p.message).join('; ')}`);
+if (!loaded.pack)
+  throw new Error(`the pack does not load: ${loaded.problems.map((p) => p.message).join('; ')}`);
 const pack = loaded.pack;
 
 const outcome = new Map<string, boolean>();
@@ -34,7 +35,9 @@ for (const r of runScenarios(pack)) record(r.name.split(':')[0]!, r.passed);
 const casesDir = join(HERE, 'cases');
 const pending = new Set<string>();
 for (const file of readdirSync(casesDir)) {
-  const { cases } = JSON.parse(readFileSync(join(casesDir, file), 'utf8')) as { cases: Array<Record<string, unknown>> };
+  const { cases } = JSON.parse(readFileSync(join(casesDir, file), 'utf8')) as {
+    cases: Array<Record<string, unknown>>;
+  };
   for (const c of cases) {
     if (file.endsWith('.invalid.json')) {
       const checked = validateAnswers(pack.model, c.answers as Record<string, unknown>, c.asOf as string);
@@ -50,7 +53,12 @@ const rows = Object.entries(FLOWS).map(([prefix, flow]) => {
   return { flow, cases: ids.length + notExpressible, passed, failed: ids.length - passed, notExpressible };
 });
 const total = rows.reduce(
-  (t, r) => ({ cases: t.cases + r.cases, passed: t.passed + r.passed, failed: t.failed + r.failed, notExpressible: t.notExpressible + r.notExpressible }),
+  (t, r) => ({
+    cases: t.cases + r.cases,
+    passed: t.passed + r.passed,
+    failed: t.failed + r.failed,
+    notExpressible: t.notExpressible + r.notExpressible,
+  }),
   { cases: 0, passed: 0, failed: 0, notExpressible: 0 },
 );
 if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ flows: rows, total })}\n`);

@@ -104,12 +104,19 @@ export async function run(argv: string[], output: Output = processOutput): Promi
     output.stderr(`guichet check: invalid answers: ${report.message}\n`);
     return 1;
   }
-  output.stdout(args.json ? `${JSON.stringify(report.json)}\n` : describe(report.json, report.kind, pack));
+  output.stdout(
+    args.json ? `${JSON.stringify(report.json)}\n` : describe(report.json, report.kind, report.ignored, pack),
+  );
   return 0;
 }
 
 /** The same result for a person reading a terminal. */
-function describe(json: CheckJson, kind: 'screening' | 'service', pack: KnowledgePack): string {
+function describe(
+  json: CheckJson,
+  kind: 'screening' | 'service',
+  ignored: string[],
+  pack: KnowledgePack,
+): string {
   const title = (id: string) => pack.services[id]?.title.en ?? id;
   const lines = [`${kind} ${json.id}, as of ${json.asOf}`];
   const section = (heading: string, ids: string[]) => {
@@ -123,6 +130,7 @@ function describe(json: CheckJson, kind: 'screening' | 'service', pack: Knowledg
   section('Eligible', json.eligible);
   section('Not eligible', json.ineligible);
   section('Not known yet', json.unknown);
+  if (ignored.length > 0) lines.push('', `Ignored (not asked with the other answers): ${ignored.join(', ')}`);
   const next = json.nextQuestion;
   lines.push(
     '',

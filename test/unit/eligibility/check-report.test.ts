@@ -49,6 +49,7 @@ describe('checkReport', () => {
     expect(report).to.deep.equal({
       status: 'evaluated',
       kind: 'screening',
+      ignored: [],
       json: {
         id: 'benefits',
         asOf: '2025-06-01',
@@ -62,6 +63,21 @@ describe('checkReport', () => {
         },
       },
     });
+  });
+
+  it('names answers that the other answers make irrelevant', () => {
+    const gated = makeModel({
+      questions: [
+        choice('carer', ['yes', 'no']),
+        { id: 'hours', type: 'number', askIf: { eq: [{ question: 'carer' }, 'yes'] } },
+      ],
+      services: [{ id: 's', name: { en: 'S' }, rule: { gte: [{ question: 'hours' }, 35] } }],
+    });
+    const report = checkReport(gated, 's', { carer: 'no', hours: 40 }, '2025-06-01');
+    expect(report.status === 'evaluated' && [report.json.ineligible, report.ignored]).to.deep.equal([
+      ['s'],
+      ['hours'],
+    ]);
   });
 
   it('evaluates one service', () => {

@@ -74,6 +74,72 @@ function explain(model: EligibilityModel, id: string, answers: Answers, locale: 
   return explainService(model, evaluateService(context, model.services.get(id)!), locale).sentences;
 }
 
+describe('reasons when questions were skipped', () => {
+  const gated = makeModel({
+    questions: [
+      choice('over_spa', ['yes', 'no']),
+      choice('partner', ['yes', 'no'], { eq: [{ question: 'over_spa' }, 'yes'] }),
+      { id: 'income', type: 'money', askIf: { eq: [{ question: 'over_spa' }, 'yes'] } },
+    ],
+    services: [
+      {
+        id: 'credit',
+        name: { en: 'Pension Credit' },
+        rule: {
+          all: [
+            { eq: [{ question: 'over_spa' }, 'yes'], becauseNot: { en: 'you are under State Pension age' } },
+            {
+              any: [
+                { all: [{ eq: [{ question: 'partner' }, 'no'] }, { lte: [{ question: 'income' }, 200] }] },
+                { all: [{ eq: [{ question: 'partner' }, 'yes'] }, { lte: [{ question: 'income' }, 300] }] },
+              ],
+              becauseNot: { en: 'your income is above the limit' },
+            },
+          ],
+        },
+      },
+      {
+        id: 'couples',
+        name: { en: 'Couples' },
+        rule: { eq: [{ question: 'partner' }, 'yes'], becauseNot: { en: 'you do not live with a partner' } },
+      },
+    ],
+    reasonTemplates: parts.reasonTemplates,
+  });
+  const cases: [string, string, Answers, string[]][] = [
+    [
+      'a branch false only because its questions were skipped is not a reason',
+      'credit',
+      { over_spa: 'no' },
+      ['You cannot get Pension Credit because you are under State Pension age.'],
+    ],
+    [
+      'the same branch, decided by real answers, is',
+      'credit',
+      { over_spa: 'yes', partner: 'no', income: 250 },
+      ['You cannot get Pension Credit because your income is above the limit.'],
+    ],
+    [
+      'when skipped questions are all there is, they are the reason',
+      'couples',
+      { over_spa: 'no' },
+      ['You cannot get Couples because you do not live with a partner.'],
+    ],
+  ];
+  for (const [name, id, answers, expected] of cases) {
+    it(name, () => expect(explain(gated, id, answers)).to.deep.equal(expected));
+  }
+
+  it('marks the trace nodes decided only by skipped answers', () => {
+    const context = new EvaluationContext({ model: gated, answers: { over_spa: 'no' }, asOf: '2026-06-01' });
+    const trace = evaluateService(context, gated.services.get('credit')!).trace;
+    expect(trace.children?.map((c) => [c.truth, c.vacuous])).to.deep.equal([
+      ['no', false],
+      ['no', true],
+    ]);
+  });
+});
+
 describe('reasons', () => {
   const model = makeModel(parts);
   const cases: [string, string, Answers, Locale, string[]][] = [

@@ -121,6 +121,7 @@ const tables: Array<[string, string, string[], Record<string, boolean>]> = [
       choicesFrom: false,
       validation: false,
       periods: false,
+      fromAge: false,
       personalData: false,
       askIf: false,
     } satisfies KeyTable<Question>,

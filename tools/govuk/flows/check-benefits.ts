@@ -129,7 +129,8 @@ export function annotate(rule: Rule, clauses: CheckBenefitsTexts['clauses']): Ru
   }
   if ('eq' in rule) return { ...rule, ...text(leafKey(rule.eq) ?? '') };
   if ('ne' in rule) return { ...rule, ...text(leafKey(rule.ne) ?? '', true) };
-  if ('includes' in rule) return { ...rule, ...text(`${(rule.includes[0] as { question?: string }).question}:includes`) };
+  if ('includes' in rule)
+    return { ...rule, ...text(`${(rule.includes[0] as { question?: string }).question}:includes`) };
   if ('answered' in rule) return { ...rule, ...text(`${rule.answered}:answered`) };
   return rule;
 }
