@@ -43,12 +43,16 @@ export function staticPages(): Router {
     res.sendFile(bundle);
   });
 
-  // The embed script runs on other sites: it must be loadable from any origin.
-  router.get('/widget.js', (_req, res) => {
-    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    res.setHeader('Cache-Control', 'public, max-age=300');
-    res.sendFile(path.join(PUBLIC_DIR, 'widget.js'));
-  });
+  // The embed's script and style run on other sites: loadable (and readable, for tools that
+  // inspect stylesheets, such as accessibility checkers) from any origin.
+  for (const file of ['widget.js', 'widget.css']) {
+    router.get(`/${file}`, (_req, res) => {
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      res.sendFile(path.join(PUBLIC_DIR, file));
+    });
+  }
 
   router.use((_req, res, next) => {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);

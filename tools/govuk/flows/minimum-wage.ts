@@ -8,6 +8,8 @@
 import type { Rule } from '../../../bot/eligibility/rules.js';
 import type { Expr } from '../lib/expr.js';
 import type { PackWriter } from '../lib/pack-writer.js';
+import { en } from '../lib/texts.js';
+import { routeOrder } from '../lib/routing.js';
 import { guichetId, type PeerCase, type PeerFlow, type PeerQuestion } from '../lib/peer.js';
 import { NATION_STOPGAP, type FlowTexts, type RoutedFlowSpec, type ScenarioCase } from './routed.js';
 
@@ -251,6 +253,8 @@ function calculatorCases(c: PeerCase, name: string, asOf: string): ScenarioCase[
       },
     ];
   }
+  if (method === 'eligible_for_living_wage') return livingWageCase(c, name, asOf, state.age);
+  if (method === 'valid_age_for_living_wage') return livingWageCase(c, name, asOf, (c.args as unknown[])[0]);
   if (['historical_entitlement', 'total_entitlement'].includes(method) && typeof value === 'number') {
     // What the hours are worth at the minimum wage: pay of exactly that is enough, a penny less is not.
     const penny = Math.round((value - 0.01) * 100) / 100;
@@ -300,7 +304,72 @@ function validationCase(c: PeerCase, name: string, asOf: string): Record<string,
   return { name, asOf, answers, rejectedAt: c.expected.value ? null : question };
 }
 
-export function minimumWageSpec(texts: FlowTexts, snapshot: string): RoutedFlowSpec {
+/** Two facts GOV.UK shows with the result, as services of a second screening. */
+const DETAILS = 'am-i-getting-minimum-wage-details';
+const DETAIL_RULES: Record<string, Rule> = {
+  national_living_wage_age: {
+    any: [
+      {
+        all: [
+          { eq: [{ question: 'what_would_you_like_to_check' }, 'current_payment'] },
+          { gte: [{ question: 'how_old_are_you' }, { param: 'national_living_wage_min_age' }] },
+        ],
+      },
+      {
+        all: [
+          { eq: [{ question: 'what_would_you_like_to_check' }, 'past_payment'] },
+          {
+            gte: [
+              { question: 'how_old_were_you' },
+              { param: 'national_living_wage_min_age', on: { param: LAST_YEAR } },
+            ],
+          },
+        ],
+      },
+    ],
+  } as Rule,
+  potential_underpayment: {
+    any: [
+      { eq: [{ question: 'does_employer_charge_for_job_requirements' }, 'yes'] },
+      { eq: [{ question: 'did_employer_charge_for_job_requirements' }, 'yes'] },
+      { eq: [{ question: 'current_paid_for_work_outside_shift' }, 'no'] },
+      { eq: [{ question: 'past_paid_for_work_outside_shift' }, 'no'] },
+    ],
+  },
+};
+const DETAIL_OF: Record<string, string> = {
+  eligible_for_living_wage: 'national_living_wage_age',
+  potential_underpayment: 'potential_underpayment',
+};
+
+interface DetailTexts {
+  details: Record<
+    string,
+    { title: string; summary: string; url: string; yes: string; no: string; maybe: string }
+  >;
+  detailsScreening: { title: string; intro: string; someEligible: string; noneEligible: string };
+}
+
+/** The National Living Wage age test for an age (GOV.UK's "nil" age is an apprentice's, never asked). */
+function livingWageCase(c: PeerCase, name: string, asOf: string, age: unknown): ScenarioCase[] {
+  const state = c.calculator_state as CalculatorState;
+  const current = state.past_or_current_payment === 'current_payment';
+  const b = current ? BRANCH.current : BRANCH.past;
+  const n = Number(age);
+  const known = age !== 'nil' && age !== null && Number.isFinite(n);
+  const answers: Record<string, unknown> = {
+    ...NATION_STOPGAP,
+    what_would_you_like_to_check: b.check,
+    // Ages 0 and 1 are both under 21; 0 is not a valid answer.
+    ...(known
+      ? { [b.apprentice]: current ? 'not_an_apprentice' : 'no', [b.age]: Math.max(1, n) }
+      : { [b.apprentice]: 'apprentice_under_19' }),
+  };
+  const outcome = c.expected.value === true ? 'eligible' : 'ineligible';
+  return [{ name, service: 'national_living_wage_age', asOf, answers, expect: { outcome } }];
+}
+
+export function minimumWageSpec(texts: FlowTexts & DetailTexts, snapshot: string): RoutedFlowSpec {
   return {
     flow: FLOW,
     topic: 'minimum_wage',
@@ -311,6 +380,22 @@ export function minimumWageSpec(texts: FlowTexts, snapshot: string): RoutedFlowS
     questionDetails,
     answer,
     otherCase: (c, helpers) => calculatorCases(c, helpers.name(c), c.as_of ?? snapshot),
+    endToEndExtras(c, helpers) {
+      const computed = (c.expected.computed ?? {}) as Record<string, unknown>;
+      return Object.entries(DETAIL_OF).flatMap(([key, service]) =>
+        typeof computed[key] === 'boolean'
+          ? [
+              {
+                name: `${helpers.name(c)}: ${key}`,
+                service,
+                asOf: c.as_of ?? snapshot,
+                answers: helpers.answers(c),
+                expect: { outcome: computed[key] ? 'eligible' : 'ineligible' },
+              },
+            ]
+          : [],
+      );
+    },
     otherInvalid: (c, helpers) => validationCase(c, helpers.name(c), c.as_of ?? snapshot),
     async writeExtras(writer: PackWriter, flow: PeerFlow) {
       const p = periods(flow);
@@ -334,6 +419,38 @@ export function minimumWageSpec(texts: FlowTexts, snapshot: string): RoutedFlowS
         'gbp',
         dated(p, (x) => x.accommodation_rate),
       );
+      await write(
+        'national_living_wage_min_age',
+        'The age from which the National Living Wage (the top rate) applies.',
+        'years',
+        dated(p, (x) => (x as Period & { living_wage_min_age: number }).living_wage_min_age),
+      );
+      for (const [id, rule] of Object.entries(DETAIL_RULES)) {
+        const t = texts.details[id]!;
+        await writer.write('service', id, {
+          id,
+          title: en(t.title),
+          summary: en(t.summary),
+          howToApply: { url: t.url },
+          appliesIn: { nations: ['england', 'wales', 'scotland', 'northern-ireland'] },
+          rule,
+          outcomes: { eligible: en(t.yes), notEligible: en(t.no), maybe: en(t.maybe) },
+          sources: [{ title: flow.title, url: flow.gov_uk_url }],
+          lastReviewed: snapshot,
+          topics: ['minimum_wage'],
+        });
+      }
+      await writer.write('screening', DETAILS, {
+        id: DETAILS,
+        title: en(texts.detailsScreening.title),
+        intro: en(texts.detailsScreening.intro),
+        questions: routeOrder(flow.questions).map(guichetId),
+        services: Object.keys(DETAIL_RULES),
+        outcomes: {
+          someEligible: en(texts.detailsScreening.someEligible),
+          noneEligible: en(texts.detailsScreening.noneEligible),
+        },
+      });
       await write(
         LAST_YEAR,
         'A day in the previous rates period: "last year" for people checking past pay.',
