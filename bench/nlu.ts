@@ -463,14 +463,16 @@ async function main(argv: string[]): Promise<number> {
   const out = join(repo, 'bench-results');
   mkdirSync(out, { recursive: true });
   const file = join(out, 'nlu.json');
-  // Keep figures of datasets not run this time (for --only runs).
-  let previous: Record<string, unknown> = {};
+  // Keep figures of datasets and systems not run this time (for --only and --systems runs).
+  let merged: Record<string, Partial<Record<SystemName, Result>>> = {};
   try {
-    previous = (JSON.parse(readFileSync(file, 'utf8')) as { datasets: Record<string, unknown> }).datasets;
+    merged = (JSON.parse(readFileSync(file, 'utf8')) as { datasets: typeof merged }).datasets;
   } catch {
     // first run
   }
-  writeFileSync(file, `${JSON.stringify({ datasets: { ...previous, ...results } }, null, 2)}\n`);
+  for (const [dataset, bySystem] of Object.entries(results))
+    merged[dataset] = { ...merged[dataset], ...bySystem };
+  writeFileSync(file, `${JSON.stringify({ datasets: merged }, null, 2)}\n`);
   console.log(table(results));
   console.log(`\nwritten: ${file}`);
   return 0;

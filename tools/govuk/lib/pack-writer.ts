@@ -5,6 +5,13 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+
+/** Files are written as the repository's formatter would write them, so `prettier --check` passes. */
+async function pretty(path: string, body: unknown): Promise<string> {
+  const options = (await resolveConfig(path)) ?? {};
+  return format(JSON.stringify(body), { ...options, parser: 'json', filepath: path });
+}
 
 export type Kind =
   | 'settings'
@@ -82,15 +89,14 @@ export class PackWriter {
     this.written.add(relative);
     const path = join(this.outDir, relative);
     await mkdir(dirname(path), { recursive: true });
-    const text = `${JSON.stringify({ $schema: this.schemaRef(kind), ...body }, null, 2)}\n`;
-    await writeFile(path, text, 'utf8');
+    await writeFile(path, await pretty(path, { $schema: this.schemaRef(kind), ...body }), 'utf8');
   }
 
   /** Writes a file outside the pack (cases the pack's scenario format cannot express yet). */
   async writeExtra(name: string, body: Record<string, unknown>): Promise<void> {
     const path = join(this.extraDir, name);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, `${JSON.stringify(body, null, 2)}\n`, 'utf8');
+    await writeFile(path, await pretty(path, body), 'utf8');
   }
 
   get files(): number {
