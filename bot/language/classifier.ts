@@ -27,7 +27,7 @@ import {
 } from './types.js';
 
 /** Bumped whenever features or model change, so cached models of an older shape are retrained. */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 export interface ClassifierOptions {
   /** Phrases matched before the classifier (payloads, commands, service names, synonyms). */
@@ -219,6 +219,11 @@ const MAX_EPOCHS = 100;
 interface Prepared {
   vectoriser: Vectoriser;
   labels: string[];
+  /** The training vectors and label indices (reused by cross-validation). */
+  xs: SparseVector[];
+  ys: Int32Array;
+  /** Training options as used. */
+  train: TrainOptions;
   trainer: SgdTrainer;
   exactIndex: [string, string][];
   payloads: [string, string][];
@@ -232,12 +237,12 @@ function* prepare(examples: TrainingExample[], options: ClassifierOptions): Gene
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const xs: SparseVector[] = yield* sliced(usable, (e) => vectoriser.transform(e.text, e.locale));
   const ys = Int32Array.from(usable.map((e) => labelIndex.get(e.intent) as number));
-  const epochs = options.train?.epochs ?? epochsFor(xs.length);
-  const trainer = new SgdTrainer(xs, ys, labels.length, vectoriser.size, {
+  const train: TrainOptions = {
     ...DEFAULT_TRAIN,
     ...options.train,
-    epochs,
-  });
+    epochs: options.train?.epochs ?? epochsFor(xs.length),
+  };
+  const trainer = new SgdTrainer(xs, ys, labels.length, vectoriser.size, train);
   // The training utterances themselves are exact matches when they are unambiguous.
   // (A text given with two intents matches neither.)
   const keys = yield* sliced(usable, (e) => exactKey(e.text, e.locale));
@@ -253,6 +258,9 @@ function* prepare(examples: TrainingExample[], options: ClassifierOptions): Gene
   return {
     vectoriser,
     labels,
+    xs,
+    ys,
+    train,
     trainer,
     exactIndex: [...fromUtterances, ...tables.exactIndex],
     payloads: tables.payloads,
@@ -285,7 +293,8 @@ const SLICE_MS = 10;
 function* runTrainer(trainer: SgdTrainer): Generator<void, void> {
   let started = performance.now();
   while (!trainer.done) {
-    trainer.step(25);
+    // Small steps: the first ones run before the engine has optimised the loop, and are slow.
+    trainer.step(4);
     if (performance.now() - started > SLICE_MS) {
       yield;
       started = performance.now();
@@ -308,7 +317,7 @@ function* sliced<T, U>(items: T[], f: (item: T) => U): Generator<void, U[]> {
 }
 
 /** Folds for fitting the temperature when no validation set is given (small packs only). */
-const CALIBRATION_FOLDS = 3;
+const CALIBRATION_FOLDS = 2;
 const CALIBRATION_MAX_EXAMPLES = 3000;
 
 interface Calibration {
@@ -321,7 +330,9 @@ interface Calibration {
 function* calibrate(held: Float64Array[], gold: number[], labels: string[]): Generator<void, Calibration> {
   const temperature = yield* fitTemperatureSteps(held, gold);
   const none = labels.indexOf(NONE_INTENT);
-  const heldOut = held.map((z, i) => {
+  const indices = held.map((_, i) => i);
+  const heldOut = yield* sliced(indices, (i) => {
+    const z = held[i] as Float64Array;
     const p = softmax(Float64Array.from(z), temperature);
     let top = -1;
     for (let c = 0; c < p.length; c++)
@@ -342,11 +353,11 @@ function* calibrate(held: Float64Array[], gold: number[], labels: string[]): Gen
  * training sets) k-fold cross-validation over the training set itself. Without either, 1.
  */
 function* fitCalibration(
-  examples: TrainingExample[],
-  labels: string[],
+  prepared: Prepared,
   classifier: Classifier,
   options: ClassifierOptions,
 ): Generator<void, Calibration> {
+  const { labels, xs, ys } = prepared;
   const validation = (options.validation ?? []).filter((e) => labels.includes(e.intent));
   if (validation.length > 0) {
     const held = yield* sliced(validation, (e) => classifier.rawLogits(e.text, e.locale));
@@ -356,34 +367,34 @@ function* fitCalibration(
       labels,
     );
   }
-  if (examples.length > CALIBRATION_MAX_EXAMPLES || examples.length < 2 * CALIBRATION_FOLDS)
+  if (xs.length > CALIBRATION_MAX_EXAMPLES || xs.length < 2 * CALIBRATION_FOLDS)
     return { temperature: 1, heldOut: [] };
   const held: Float64Array[] = [];
   const gold: number[] = [];
-  // Stratified folds: the n-th example of each intent goes to fold n mod k.
-  const seenPerIntent = new Map<string, number>();
-  const foldOf = examples.map((e) => {
-    const n = seenPerIntent.get(e.intent) ?? 0;
-    seenPerIntent.set(e.intent, n + 1);
+  // Stratified folds: the n-th example of each intent goes to fold n mod k. The folds reuse the
+  // vectors of the full training set (vocabulary and IDF from all of it: a small optimism, the
+  // price of not reading every text again for each fold).
+  const seenPerIntent = new Map<number, number>();
+  const foldOf = Array.from(ys, (y) => {
+    const n = seenPerIntent.get(y) ?? 0;
+    seenPerIntent.set(y, n + 1);
     return n % CALIBRATION_FOLDS;
   });
   for (let k = 0; k < CALIBRATION_FOLDS; k++) {
-    const train = examples.filter((_, i) => foldOf[i] !== k);
-    const test = examples.filter((_, i) => foldOf[i] === k);
-    const prepared = yield* prepare(train, { ...options, exact: [], validation: [] });
-    yield* runTrainer(prepared.trainer);
-    const fold = finish(
-      prepared,
-      { acceptThreshold: 1, confirmThreshold: 0 },
-      { temperature: 1, heldOut: [] },
+    const inFold = (i: number): boolean => foldOf[i] === k;
+    const trainIdx = [...xs.keys()].filter((i) => !inFold(i));
+    const trainer = new SgdTrainer(
+      trainIdx.map((i) => xs[i] as SparseVector),
+      Int32Array.from(trainIdx, (i) => ys[i] as number),
+      labels.length,
+      prepared.vectoriser.size,
+      { ...prepared.train, epochs: options.train?.epochs ?? epochsFor(trainIdx.length) },
     );
-    for (const e of test) {
-      const z = fold.rawLogits(e.text, e.locale);
-      // Fold labels are a subset of all labels: put each score in its place, missing ones very low.
-      const full = new Float64Array(labels.length).fill(-30);
-      prepared.labels.forEach((l, c) => (full[labels.indexOf(l)] = z[c] as number));
-      held.push(full);
-      gold.push(labels.indexOf(e.intent));
+    yield* runTrainer(trainer);
+    for (let i = 0; i < xs.length; i++) {
+      if (!inFold(i)) continue;
+      held.push(logits(trainer.model, xs[i] as SparseVector));
+      gold.push(ys[i] as number);
     }
   }
   return yield* calibrate(held, gold, labels);
@@ -398,8 +409,7 @@ function* trainSteps(
   const prepared = yield* prepare(examples, options);
   yield* runTrainer(prepared.trainer);
   const uncalibrated = finish(prepared, settings, { temperature: 1, heldOut: [] });
-  const usable = examples.filter((e) => e.text.trim().length > 0);
-  const calibration = yield* fitCalibration(usable, prepared.labels, uncalibrated, options);
+  const calibration = yield* fitCalibration(prepared, uncalibrated, options);
   return finish(prepared, settings, calibration);
 }
 

@@ -93,9 +93,12 @@ export class Vectoriser {
     options: VectoriserOptions,
   ): Generator<void, Vectoriser> {
     const df = new Map<string, number>();
-    let k = 0;
+    let started = performance.now();
     for (const ex of examples) {
-      if (++k % 100 === 0) yield;
+      if (performance.now() - started > 10) {
+        yield;
+        started = performance.now();
+      }
       const { words, chars } = terms(ex.text, ex.locale, options);
       for (const k of words.keys()) df.set(k, (df.get(k) ?? 0) + 1);
       for (const k of chars.keys()) df.set(k, (df.get(k) ?? 0) + 1);
@@ -106,6 +109,10 @@ export class Vectoriser {
     // First-seen order: the same examples always give the same model (cache and tests rely on
     // it), without a sort that would hold the event loop.
     for (const [term, count] of df) {
+      if (performance.now() - started > 10) {
+        yield;
+        started = performance.now();
+      }
       if (count < options.minDocs && !term.startsWith('w:')) continue;
       vocabulary.push(term);
       idf.push(Math.log((1 + n) / (1 + count)) + 1);

@@ -68,12 +68,16 @@ const NUMBERS = /\d+(?:[.,]\d+)*/g;
 // Anything that is not a letter, a digit, an apostrophe inside a word or a space.
 const PUNCTUATION = /[^\p{L}\p{N}'\s]+/gu;
 
-/** Lower-cased, markup-free, contraction-free text with numbers folded; accents kept. */
-export function normalise(text: string, locale: string): string {
+/**
+ * Lower-cased, markup-free, contraction-free text with numbers folded; accents kept.
+ * `keepNumbers`: leave numbers as written, for matching answers ("2" must not match "68").
+ */
+export function normalise(text: string, locale: string, options: { keepNumbers?: boolean } = {}): string {
   let t = text.slice(0, MAX_INPUT_CHARS).normalize('NFC').toLowerCase();
   t = t.replace(TAGS, ' ').replace(APOSTROPHES, "'");
   for (const [pattern, replacement] of CONTRACTIONS[locale] ?? []) t = t.replace(pattern, replacement);
-  t = t.replace(NUMBERS, ` ${NUMBER_TOKEN} `).replace(PUNCTUATION, ' ').replace(/'/g, ' ');
+  if (!options.keepNumbers) t = t.replace(NUMBERS, ` ${NUMBER_TOKEN} `);
+  t = t.replace(PUNCTUATION, ' ').replace(/'/g, ' ');
   const fixes = MISSPELLINGS[locale];
   const words = t.split(/\s+/).filter((w) => w.length > 0);
   return (fixes ? words.map((w) => fixes[w] ?? w) : words).join(' ');

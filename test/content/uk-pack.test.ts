@@ -1,5 +1,5 @@
 /**
- * The staged UK pack (tools/govuk/uk-pack, built from GOV.UK's smart answers by tools/govuk/convert.ts)
+ * The default pack (knowledge/, built from GOV.UK's smart answers by tools/govuk/convert.ts)
  * reproduces GOV.UK's own test cases: its scenarios pass on the engine, and the answers GOV.UK
  * rejects are rejected at the same question. A few cases need engine features that do not exist
  * yet; this test fails if one of them starts passing too, so the lists stay true.
@@ -14,7 +14,7 @@ import { runScenarios } from '../../bot/knowledge/run-scenarios.js';
 import { casePasses, type LooseCase } from '../../tools/govuk/lib/run-case.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PACK = process.env.GUICHET_UK_PACK ?? join(ROOT, 'tools/govuk/uk-pack');
+const PACK = join(ROOT, 'knowledge');
 const CASES = join(ROOT, 'tools/govuk/cases');
 
 /**

@@ -4,7 +4,7 @@
  *   npx tsx tools/govuk/convert.ts [--peers DIR] [--out DIR] [--schema-prefix PATH] [--extra DIR]
  *
  * --peers          the peer files (default ../shared/peers/govuk-smart-answers from the repository)
- * --out            the pack folder to write (default tools/govuk/uk-pack)
+ * --out            the pack folder to write (default knowledge/, the default pack)
  * --schema-prefix  "$schema" path from a pack sub-folder to knowledge/schema (default: worked out
  *                  from --out, so ../schema when --out is knowledge)
  * --extra          where cases the scenario format cannot hold yet go (default tools/govuk/cases)
@@ -38,7 +38,7 @@ function parseArgs(argv: string[]): Options {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const out = resolve(value('--out') ?? join(HERE, 'uk-pack'));
+  const out = resolve(value('--out') ?? join(HERE, '..', '..', 'knowledge'));
   // From <out>/services/ to <repo>/knowledge/schema.
   const schemaPrefix =
     value('--schema-prefix') ??

@@ -94,7 +94,8 @@ const FILLER: Record<string, Set<string>> = {
 
 /** Comparable form: normalised, accent-free words. */
 function words(text: string, locale: string): string[] {
-  const n = stripAccents(normalise(text, locale));
+  // Numbers stay as written: an option labelled "2" must not match "68".
+  const n = stripAccents(normalise(text, locale, { keepNumbers: true }));
   return n.length === 0 ? [] : n.split(' ');
 }
 

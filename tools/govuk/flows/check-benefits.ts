@@ -44,6 +44,8 @@ export interface CheckBenefitsTexts {
       why?: string;
       choices?: Record<string, string>;
       synonyms?: Record<string, string[]>;
+      /** Yes/no questions about age: answered from an age the citizen states. */
+      fromAge?: { yesFrom: number; noUnder: number };
     }
   >;
   groups: Record<string, { id: string; title: string }>;
@@ -85,6 +87,15 @@ function questions(flow: PeerFlow, texts: CheckBenefitsTexts): Record<string, un
       const out: Record<string, unknown> = { id: q.id, type, prompt: en(t.prompt) };
       if (t.help) out.help = en(t.help);
       if (t.why) out.why = en(t.why);
+      if (t.fromAge) out.fromAge = t.fromAge;
+      if (type === 'yes-no' && t.synonyms) {
+        // Yes/no with ways of saying it ("I look after my wife" is a yes to caring).
+        out.choices = ['yes', 'no'].map((id) => ({
+          id,
+          label: en(t.choices?.[id] ?? (id === 'yes' ? 'Yes' : 'No')),
+          ...(t.synonyms?.[id] ? { synonyms: { en: t.synonyms[id] } } : {}),
+        }));
+      }
       if (type !== 'yes-no') {
         out.choices = (q.options ?? []).map((o) => {
           const label = t.choices?.[o.id];

@@ -59,7 +59,7 @@ const pensionDate = (sex: unknown): Record<string, unknown> => ({
 function other(expr: Expr): Rule | undefined {
   if (expr.var === 'pension_age_based_on_gender') return { lt: [dob, EQUALISED_FROM] };
   if (expr.var === 'before_state_pension_date')
-    return { lt: [{ asOf: true }, pensionDate({ question: GENDER })] } as Rule;
+    return { lt: [{ asOf: true }, pensionDate({ question: GENDER })] } as unknown as Rule;
   return undefined;
 }
 
