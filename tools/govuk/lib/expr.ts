@@ -88,7 +88,7 @@ export function combine(op: 'all' | 'any', parts: Translated[]): Translated {
   if (rules.length === 1) return rules[0]!;
   // Flatten nested nodes of the same kind: any[a, any[b, c]] reads better as any[a, b, c].
   const flat = rules.flatMap((r) =>
-    op in r && Object.keys(r).length === 1 ? ((r as Record<string, Rule[]>)[op] ?? []) : [r],
+    op in r && Object.keys(r).length === 1 ? ((r as unknown as Record<string, Rule[]>)[op] ?? []) : [r],
   );
   return op === 'all' ? { all: flat } : { any: flat };
 }
