@@ -257,6 +257,31 @@ describe('the embeddable widget in headless Chromium', function () {
     await page.close();
   });
 
+  it('announces new bot messages through a live region, and fills the screen at 400 % zoom', async () => {
+    const { page } = await openPage(true);
+    await page.getByRole('button', { name: msg('widget.launcher') }).click();
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
+    await sendBox(page).fill('help');
+    await sendBox(page).press('Enter');
+    await transcriptHas(page, msg('help').slice(0, 40)).waitFor({ timeout: 20_000 });
+    // Screen readers hear what lands in a polite live region inside the panel.
+    await page.waitForFunction(
+      (text) =>
+        [...document.querySelectorAll('#guichet-panel [aria-live]')].some((region) =>
+          (region.textContent ?? '').includes(text),
+        ),
+      msg('help').slice(0, 40),
+      { timeout: 10_000 },
+    );
+    // 400 % zoom of a 1280 × 720 screen is a 320 × 180 CSS-pixel viewport.
+    await page.setViewportSize({ width: 320, height: 180 });
+    const box = await page.locator('#guichet-panel').boundingBox();
+    expect(box && [Math.round(box.width), Math.round(box.height)]).to.deep.equal([320, 180]);
+    await shot(page, '6-zoom-400');
+    expect(await axeViolations(page), 'at 400 % zoom').to.deep.equal([]);
+    await page.close();
+  });
+
   it('survives a refresh: the transcript comes back and the chat carries on', async () => {
     const { page, problems } = await openPage();
     await page.getByRole('button', { name: msg('widget.launcher') }).click();
