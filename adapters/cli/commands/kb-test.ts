@@ -1,10 +1,12 @@
 /**
  * guichet kb test [--knowledge DIR]: runs the pack's scenario tests on the eligibility engine and
- * lists its conversation tests. Exit 0 all pass, 1 a failure (or a pack that does not load), 2 usage.
+ * its conversation tests through the bot's dialogs. Exit 0 all pass, 1 a failure (or a pack that
+ * does not load), 2 usage.
  */
 import { parsePackArgs } from '../../../bot/knowledge/cli-args.js';
 import { formatProblems, hasErrors, loadPack } from '../../../bot/knowledge/index.js';
 import { formatCaseResult, runScenarios } from '../../../bot/knowledge/run-scenarios.js';
+import { formatConversationResult, runConversations } from '../../conversation-runner.js';
 
 const USAGE = 'Usage: guichet kb test [--knowledge DIR]\n';
 
@@ -29,11 +31,15 @@ export async function run(argv: string[]): Promise<number> {
   const results = runScenarios(pack);
   const lines = results.map(formatCaseResult);
   const failed = results.filter((r) => !r.passed).length;
-  // Conversation tests need the dialogs; until a runner exists they are listed, not failed.
-  const conversations = pack.conversations.reduce((n, c) => n + c.value.conversations.length, 0);
+  const conversations = await runConversations(pack);
+  const failedConversations = conversations.filter((c) => !c.passed).length;
+  lines.push(...conversations.map(formatConversationResult));
   lines.push(`scenarios: ${results.length - failed} passed, ${failed} failed`);
-  if (conversations > 0)
-    lines.push(`conversations: ${conversations} not run: conversation runner not available yet`);
+  if (conversations.length > 0) {
+    lines.push(
+      `conversations: ${conversations.length - failedConversations} passed, ${failedConversations} failed`,
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
-  return failed > 0 ? 1 : 0;
+  return failed + failedConversations > 0 ? 1 : 0;
 }

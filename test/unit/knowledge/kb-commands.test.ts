@@ -78,7 +78,7 @@ describe('guichet kb validate', () => {
 });
 
 describe('guichet kb test', () => {
-  it('exits 0 when every scenario passes, and lists conversations as not run', async () => {
+  it('exits 0 when every scenario and conversation passes', async () => {
     const dir = copyMinimal();
     try {
       mkdirSync(join(dir, 'scenarios'));
@@ -88,7 +88,7 @@ describe('guichet kb test', () => {
         join(dir, 'conversations', 'hello.json'),
         JSON.stringify({
           $schema: '../schema/conversation.schema.json',
-          conversations: [{ name: 'hi', turns: [{ user: 'hello' }] }],
+          conversations: [{ name: 'hi', turns: [{ user: 'hello', expect: { message: 'welcome' } }] }],
         }),
       );
       const { code, out } = await capture(() => kbTest(['--knowledge', dir]));
@@ -96,11 +96,34 @@ describe('guichet kb test', () => {
       expect(out).to.equal(
         [
           'pass scenarios/fuel.json:1 pensioner in England on a low income',
+          'pass conversations/hello.json:1 hi',
           'scenarios: 1 passed, 0 failed',
-          'conversations: 1 not run: conversation runner not available yet',
+          'conversations: 1 passed, 0 failed',
           '',
         ].join('\n'),
       );
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('exits 1 and shows the conversation, the turn and what the bot said when a conversation fails', async () => {
+    const dir = copyMinimal();
+    try {
+      mkdirSync(join(dir, 'conversations'));
+      writeFileSync(
+        join(dir, 'conversations', 'hello.json'),
+        JSON.stringify({
+          $schema: '../schema/conversation.schema.json',
+          conversations: [{ name: 'hi', turns: [{ user: 'hello', expect: { message: 'goodbye' } }] }],
+        }),
+      );
+      const { code, out } = await capture(() => kbTest(['--knowledge', dir]));
+      expect(code).to.equal(1);
+      expect(out).to.match(
+        /FAIL conversations\/hello\.json:1 hi\n    turn 1 \("hello"\): expected the message goodbye/,
+      );
+      expect(out).to.contain('conversations: 0 passed, 1 failed');
     } finally {
       removeDir(dir);
     }
