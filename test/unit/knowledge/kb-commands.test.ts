@@ -121,7 +121,7 @@ describe('guichet kb test', () => {
       const { code, out } = await capture(() => kbTest(['--knowledge', dir]));
       expect(code).to.equal(1);
       expect(out).to.match(
-        /FAIL conversations\/hello\.json:1 hi\n    turn 1 \("hello"\): expected the message goodbye/,
+        /FAIL conversations\/hello\.json:1 hi\n {4}turn 1 \("hello"\): expected the message goodbye/,
       );
       expect(out).to.contain('conversations: 0 passed, 1 failed');
     } finally {
