@@ -8,7 +8,7 @@ import { messagesContent, type ContentSource } from '../bot/content.js';
 import type { ConversationFile, KnowledgePack } from '../bot/knowledge/index.js';
 import { packTraining, trainClassifierAsync } from '../bot/language/index.js';
 import { silentLogger } from '../bot/logger.js';
-import type { Understanding } from '../bot/understanding.js';
+import { classifierUnderstanding, type Understanding } from '../bot/understanding.js';
 import { createBot } from './bot-factory.js';
 import { ConsoleAdapter } from './channels/console.js';
 
@@ -54,22 +54,9 @@ export function formatConversationResult(result: ConversationResult): string {
 
 async function classifierFor(pack: KnowledgePack): Promise<Understanding> {
   const training = packTraining(pack);
-  const classifier = await trainClassifierAsync(training.examples, training.settings, {
-    exact: training.exact,
-  });
-  return {
-    understand(text, locale) {
-      const result = classifier.classify(text, locale);
-      const [first, second] = result.alternatives ?? [];
-      return {
-        intent: result.intent,
-        score: result.score,
-        band: result.band,
-        source: result.source,
-        ...(first && second ? { alternatives: [first.intent, second.intent] as [string, string] } : {}),
-      };
-    },
-  };
+  return classifierUnderstanding(
+    await trainClassifierAsync(training.examples, training.settings, { exact: training.exact }),
+  );
 }
 
 async function runOne(

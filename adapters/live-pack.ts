@@ -19,7 +19,7 @@ import {
   warmUp,
   type Classifier,
 } from '../bot/language/index.js';
-import { exactUtterances, type Understanding } from '../bot/understanding.js';
+import { classifierUnderstanding, exactUtterances, type Understanding } from '../bot/understanding.js';
 
 export interface PackStatus {
   version: string;
@@ -165,22 +165,6 @@ function trainClassifierAsyncFor(training: ReturnType<typeof packTraining>): Pro
 
 function spokenLocales(pack: KnowledgePack): string[] {
   return [...new Set([...Object.keys(pack.messages), ...Object.keys(pack.topics)])];
-}
-
-function classifierUnderstanding(classifier: Classifier): Understanding {
-  return {
-    understand(text, locale) {
-      const result = classifier.classify(text, locale);
-      const [first, second] = result.alternatives ?? [];
-      return {
-        intent: result.intent,
-        score: result.score,
-        band: result.band,
-        source: result.source,
-        ...(first && second ? { alternatives: [first.intent, second.intent] as [string, string] } : {}),
-      };
-    },
-  };
 }
 
 /** Until the classifier is trained: the pack's conversation intents, matched exactly. */

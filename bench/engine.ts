@@ -19,20 +19,12 @@ import type {
   ServiceDef,
 } from '../bot/eligibility/model.js';
 import type { Rule } from '../bot/eligibility/rules.js';
+import { rng } from '../bot/language/model.js';
 
 const AS_OF = '2026-06-01';
 
-/** A small seeded generator (mulberry32), so every run measures the same packs and answers. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so every run measures the same packs and answers. */
+const random = rng;
 
 interface Generated {
   model: EligibilityModel;

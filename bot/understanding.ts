@@ -1,3 +1,5 @@
+import type { Classifier } from './language/index.js';
+
 /**
  * What the root dialog asks of language understanding: which intent or topic a message is
  * about, and how sure we are. The classifier in bot/language provides it; the interface keeps
@@ -41,11 +43,29 @@ export function exactUtterances(utterances: ReadonlyArray<{ intent: string; text
   };
 }
 
-function fold(text: string): string {
+/** Case, accents and punctuation folded away, for comparing typed text with phrases and labels. */
+export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** Language understanding by the pack's trained classifier (bot/language). */
+export function classifierUnderstanding(classifier: Classifier): Understanding {
+  return {
+    understand(text, locale) {
+      const result = classifier.classify(text, locale);
+      const [first, second] = result.alternatives ?? [];
+      return {
+        intent: result.intent,
+        score: result.score,
+        band: result.band,
+        source: result.source,
+        ...(first && second ? { alternatives: [first.intent, second.intent] as [string, string] } : {}),
+      };
+    },
+  };
 }

@@ -56,12 +56,4 @@ export function factLine(
   });
 }
 
-/** Case, accents and punctuation folded away, for comparing typed text with labels. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export { fold } from '../../bot/understanding.js';

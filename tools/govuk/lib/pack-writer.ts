@@ -6,6 +6,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { LAYOUT, type FileKind } from '../../../bot/knowledge/layout.js';
 
 /** Files are written as the repository's formatter would write them, so `prettier --check` passes. */
 async function pretty(path: string, body: unknown): Promise<string> {
@@ -13,43 +14,10 @@ async function pretty(path: string, body: unknown): Promise<string> {
   return format(JSON.stringify(body), { ...options, parser: 'json', filepath: path });
 }
 
-export type Kind =
-  | 'settings'
-  | 'service'
-  | 'questions'
-  | 'parameter'
-  | 'list'
-  | 'screening'
-  | 'topics'
-  | 'messages'
-  | 'scenario'
-  | 'conversation';
-
-const SCHEMA_FILE: Record<Kind, string> = {
-  settings: 'settings.schema.json',
-  service: 'service.schema.json',
-  questions: 'questions.schema.json',
-  parameter: 'parameter.schema.json',
-  list: 'list.schema.json',
-  screening: 'screening.schema.json',
-  topics: 'topics.schema.json',
-  messages: 'messages.schema.json',
-  scenario: 'scenario.schema.json',
-  conversation: 'conversation.schema.json',
-};
-
-const FOLDER: Record<Kind, string> = {
-  settings: '',
-  service: 'services',
-  questions: 'questions',
-  parameter: 'parameters',
-  list: 'lists',
-  screening: 'screenings',
-  topics: 'topics',
-  messages: 'messages',
-  scenario: 'scenarios',
-  conversation: 'conversations',
-};
+// The loader's own table of where each kind of file lives and which schema it follows.
+export type Kind = FileKind;
+const SCHEMA_FILE = Object.fromEntries(LAYOUT.map((l) => [l.kind, l.schema])) as Record<Kind, string>;
+const FOLDER = Object.fromEntries(LAYOUT.map((l) => [l.kind, l.folder])) as Record<Kind, string>;
 
 export class PackWriter {
   private readonly written = new Set<string>();
