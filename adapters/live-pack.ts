@@ -135,8 +135,11 @@ export class LivePack implements ContentSource {
   private replace(pack: KnowledgePack): void {
     this.pack = pack;
     this.content = contentOf(pack);
-    // The old classifier keeps serving until the new one is trained (a few seconds at most).
-    if (!this.trained) this.understandingNow = understandingOf(pack);
+    // Until the classifier for the new pack is trained (a second or two), the new pack's own
+    // phrases are understood at once, and the old classifier answers the rest.
+    const exact = understandingOf(pack);
+    const previous = this.trained ? classifierUnderstanding(this.trained.classifier) : undefined;
+    this.understandingNow = previous ? firstExact(exact, previous) : exact;
     this.status = { version: pack.hash, loadedAt: new Date().toISOString() };
     void this.trainLanguage().catch((error: unknown) =>
       this.logger.error({ err: error }, 'could not train language understanding for the new pack'),
@@ -156,7 +159,14 @@ export class PackLoadError extends Error {
 
 function contentOf(pack: KnowledgePack): BotContent {
   const maxLength = pack.settings.conversation?.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH;
-  return messagesContent(pack.hash, pack.messages, maxLength);
+  // Welcome buttons carry the title of what each topic starts; the root dialog matches it back.
+  const welcome = (pack.settings.conversation?.welcomeTopics ?? []).flatMap((id) => {
+    const start = pack.topics.en?.topics.find((t) => t.id === id)?.starts;
+    const target =
+      start && ('screening' in start ? pack.screenings[start.screening] : pack.services[start.service]);
+    return target ? [target.title.en] : [];
+  });
+  return messagesContent(pack.hash, pack.messages, maxLength, welcome);
 }
 
 function trainClassifierAsyncFor(training: ReturnType<typeof packTraining>): Promise<Classifier> {
@@ -167,13 +177,26 @@ function spokenLocales(pack: KnowledgePack): string[] {
   return [...new Set([...Object.keys(pack.messages), ...Object.keys(pack.topics)])];
 }
 
-/** Until the classifier is trained: the pack's conversation intents, matched exactly. */
+/** Until the classifier is trained: the pack's own phrases (intents, topics, synonyms), matched exactly. */
 function understandingOf(pack: KnowledgePack): Understanding {
   const utterances: Array<{ intent: string; text: string }> = [];
   for (const topics of Object.values(pack.topics)) {
     for (const intent of topics.intents ?? []) {
       for (const text of intent.utterances) utterances.push({ intent: intent.id, text });
     }
+    for (const topic of topics.topics) {
+      for (const text of [...topic.utterances, ...(topic.synonyms ?? [])])
+        utterances.push({ intent: topic.id, text });
+    }
   }
   return exactUtterances(utterances);
+}
+
+function firstExact(exact: Understanding, otherwise: Understanding): Understanding {
+  return {
+    understand(text, locale) {
+      const known = exact.understand(text, locale);
+      return known.band === 'accept' ? known : otherwise.understand(text, locale);
+    },
+  };
 }

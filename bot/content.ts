@@ -11,6 +11,8 @@ export interface BotContent {
   readonly locales: readonly string[];
   /** The longest message the bot reads; longer ones get the `too_long` message. */
   readonly maxMessageLength: number;
+  /** Button labels under the welcome message (what a citizen can start without typing). */
+  readonly welcomeActions?: readonly string[];
   /** A message by key in the locale (falling back to English), with `{name}` slots filled. */
   message(key: string, locale?: string, slots?: Readonly<Record<string, string>>): string;
   /** The message in exactly this locale, or undefined: for listing what a locale offers. */
@@ -41,12 +43,14 @@ export function messagesContent(
   version: string,
   messages: MessagesByLocale,
   maxMessageLength: number,
+  welcomeActions: readonly string[] = [],
 ): BotContent {
   const locales = ['en', ...Object.keys(messages).filter((l) => l !== 'en')];
   return {
     version,
     locales,
     maxMessageLength,
+    welcomeActions,
     message(key, locale, slots) {
       const text = messages[packLocale(locale, locales)]?.[key] ?? messages.en?.[key];
       // A missing key is a pack defect kb validate reports; the citizen still sees something sane.

@@ -2,7 +2,14 @@
  * GuichetBot: loads state, runs the dialogs, saves state. It greets people who join, and turns
  * away over-long messages politely before any dialog sees them.
  */
-import { ActivityHandler, ActivityTypes, type BotState, type TurnContext } from 'botbuilder';
+import {
+  ActionTypes,
+  ActivityHandler,
+  ActivityTypes,
+  type Activity,
+  type BotState,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import { packLocale, type ContentSource } from './content.js';
 import type { Logger } from './logger.js';
@@ -29,7 +36,7 @@ export class GuichetBot extends ActivityHandler {
       const newcomers = (context.activity.membersAdded ?? []).filter(
         (m) => m.id !== context.activity.recipient.id,
       );
-      if (newcomers.length > 0) await context.sendActivity(this.say('welcome', context));
+      if (newcomers.length > 0) await context.sendActivity(this.welcome(context));
       await next();
     });
 
@@ -57,6 +64,17 @@ export class GuichetBot extends ActivityHandler {
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.rootDialog.id);
+  }
+
+  private welcome(context: TurnContext): Partial<Activity> {
+    const actions = (this.content.current().welcomeActions ?? []).map((label) => ({
+      type: ActionTypes.ImBack,
+      title: label,
+      value: label,
+    }));
+    return actions.length > 0
+      ? { ...this.say('welcome', context), suggestedActions: { actions, to: [] } }
+      : this.say('welcome', context);
   }
 
   private say(key: string, context: TurnContext): { type: string; text: string } {

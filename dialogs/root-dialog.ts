@@ -71,6 +71,8 @@ export class RootDialog extends Dialog {
       const settled = await this.settle(dc, pending, text, locale, content);
       if (settled) return settled;
     }
+    const titled = this.topicByTitle(text, locale);
+    if (titled) return this.handle(dc, state, titled, text, locale, content);
     const understood = this.runtime.understanding().understand(text, locale);
     return this.route(dc, state, understood, text, locale, content);
   }
@@ -195,6 +197,15 @@ export class RootDialog extends Dialog {
     if (typed === fold(content.message('yes', locale))) return true;
     if (typed === fold(content.message('no', locale))) return false;
     return recogniseYesNo(text, locale)?.value;
+  }
+
+  /** A button's label (the title of what a topic starts) names its topic exactly. */
+  private topicByTitle(text: string, locale: string): string | undefined {
+    const pack = this.runtime.knowledge();
+    const typed = fold(text);
+    if (!pack || !typed) return undefined;
+    const topics = pack.topics[locale] ?? pack.topics.en;
+    return topics?.topics.find((t) => fold(this.topicTitle(pack, t.id, locale) ?? '') === typed)?.id;
   }
 
   private topicStart(pack: KnowledgePack, intent: string, locale: string) {

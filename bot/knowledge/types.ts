@@ -173,7 +173,7 @@ export interface Settings {
   locales: string[];
   nlu: { acceptThreshold: number; confirmThreshold: number };
   review?: { maxAgeDays?: number };
-  conversation?: { maxMessageLength?: number; maxRetries?: number };
+  conversation?: { maxMessageLength?: number; maxRetries?: number; welcomeTopics?: string[] };
   eligibility?: { nationQuestion?: string };
 }
 

@@ -30,6 +30,24 @@ async function greetingOf(baseUrl: string): Promise<string> {
   });
 }
 
+/** Starts a conversation, says one thing, and returns the bot's reply to it. */
+async function replyTo(baseUrl: string, text: string): Promise<string> {
+  const session = await (await fetch(`${baseUrl}/api/directline/token`, { method: 'POST' })).json();
+  const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+  const activities = `${baseUrl}/v3/directline/conversations/${session.conversationId}/activities`;
+  await fetch(`${baseUrl}/v3/directline/conversations`, { method: 'POST', headers });
+  await fetch(activities, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ type: 'message', text, from: { id: 'x' } }),
+  });
+  const set = await (await fetch(activities, { headers })).json();
+  const replies = (set.activities as Array<{ text?: string; from: { role?: string } }>).filter(
+    (a) => a.from.role === 'bot',
+  );
+  return replies.at(-1)?.text ?? '';
+}
+
 async function welcomeIn(knowledgeDir: string): Promise<string> {
   return JSON.parse(await readFile(path.join(knowledgeDir, 'messages', 'en.json'), 'utf8')).messages.welcome;
 }
@@ -104,6 +122,64 @@ describe('the server (npm start)', function () {
       expect(refusal.problems.join('\n')).to.match(/messages[/\\]en\.json:\d+:\d+/);
       expect(await greetingOf(running.url)).to.equal('Hello from the edited pack.');
       expect((await fetch(`${running.url}/readyz`)).status).to.equal(200);
+    });
+  });
+
+  describe('an editor adds a service by following knowledge/README.md', () => {
+    let running: RunningServer;
+    let pack: string;
+    before(async () => {
+      pack = path.join(await tempDir('guichet-pack-'), 'knowledge');
+      await cp('knowledge', pack, { recursive: true });
+      running = await startServer({
+        env: {
+          PORT: '0',
+          DIRECT_LINE_SECRET: SECRET,
+          GUICHET_KNOWLEDGE: pack,
+          GUICHET_TOKEN_REQUESTS_PER_MINUTE: '10000',
+          GUICHET_DATA_DIR: await tempDir('guichet-data-'),
+        },
+        logger: silentLogger,
+        host: '127.0.0.1',
+      });
+      await running.ready;
+    });
+    after(() => running.stop());
+
+    it('copies the README example (a service and two questions); the running bot offers it within 2 s', async () => {
+      const readme = await readFile('knowledge/README.md', 'utf8');
+      const block = (marker: string) => {
+        const match = new RegExp(`<!-- ${marker} -->\\s*\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(readme);
+        if (!match?.[1]) throw new Error(`knowledge/README.md has no example "${marker}"`);
+        return match[1];
+      };
+      const topic = JSON.parse(block('example-topic: topics/en.json'));
+      const topicsFile = path.join(pack, 'topics', 'en.json');
+      const topics = JSON.parse(await readFile(topicsFile, 'utf8'));
+      topics.topics.push(topic);
+      const service = JSON.parse(block('example-file: services/single_person_discount.json'));
+      const questions = JSON.parse(block('example-file: questions/council-tax.json'));
+
+      await writeFile(path.join(pack, 'questions', 'council-tax.json'), JSON.stringify(questions, null, 2));
+      await writeFile(
+        path.join(pack, 'services', 'single_person_discount.json'),
+        JSON.stringify(service, null, 2),
+      );
+      await writeFile(topicsFile, JSON.stringify(topics, null, 2));
+      const saved = Date.now();
+
+      const firstQuestion = await eventually(
+        'the bot to offer the new service',
+        async () => {
+          const reply = await replyTo(running.url, topic.utterances[0]);
+          return reply.includes(questions.questions[0].prompt.en) || reply.includes('Which part of the UK')
+            ? reply
+            : undefined;
+        },
+        2000,
+      );
+      expect(Date.now() - saved).to.be.below(2000);
+      expect(firstQuestion).to.not.contain('Sorry');
     });
   });
 

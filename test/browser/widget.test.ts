@@ -257,6 +257,22 @@ describe('the embeddable widget in headless Chromium', function () {
     await page.close();
   });
 
+  it('completes a screening by clicking only, from the welcome button to the results', async () => {
+    const { page, problems } = await openPage();
+    await page.getByRole('button', { name: msg('widget.launcher') }).click();
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
+    const guidance = msg('results_guidance');
+    for (let turn = 0; turn < 40 && !(await lastBotText(page)).includes(guidance); turn += 1) {
+      // The first button: the welcome's check, then each question's first answer (or "I don't know").
+      const before = await botMessageCount(page);
+      await page.locator('.guichet-chat .webchat__suggested-action').first().click();
+      await waitForBotReply(page, before);
+    }
+    expect(await lastBotText(page)).to.contain(guidance);
+    expect(problems).to.deep.equal([]);
+    await page.close();
+  });
+
   it('announces new bot messages through a live region, and fills the screen at 400 % zoom', async () => {
     const { page } = await openPage(true);
     await page.getByRole('button', { name: msg('widget.launcher') }).click();
@@ -282,28 +298,48 @@ describe('the embeddable widget in headless Chromium', function () {
     await page.close();
   });
 
-  it('survives a refresh: the transcript comes back and the chat carries on', async () => {
+  it('survives a refresh in the middle of a screening: the transcript and the screening continue', async () => {
     const { page, problems } = await openPage();
     await page.getByRole('button', { name: msg('widget.launcher') }).click();
     await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
-    await sendBox(page).fill('help');
+    await sendBox(page).fill(CHECK_REQUEST);
     await sendBox(page).press('Enter');
-    await transcriptHas(page, msg('help').slice(0, 40)).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('.guichet-chat .webchat__suggested-action').length > 0,
+    );
+    const firstQuestion = await lastBotText(page);
+    let before = await botMessageCount(page);
+    await sendBox(page).fill('1');
+    await sendBox(page).press('Enter');
+    await waitForBotReply(page, before);
+    const secondQuestion = await lastBotText(page);
+    expect(secondQuestion, 'the screening moved on').to.not.equal(firstQuestion);
     const stored = await page.evaluate(() => JSON.stringify(sessionStorage));
     expect(stored).to.contain('conversationId');
     expect(page.url(), 'no personal data or token in the URL').to.equal(`${host.url}/`);
 
     await page.reload();
     await page.locator('.guichet-status').getByText(msg('widget.resumed')).waitFor({ timeout: 30_000 });
-    await transcriptHas(page, msg('help').slice(0, 40)).waitFor({ timeout: 20_000 });
+    // The whole transcript is back: both questions asked so far.
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll(
+          '.guichet-chat .webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content',
+        ).length >= n,
+      before + 1,
+    );
+    const transcript = await botTexts(page);
+    expect(transcript).to.include(firstQuestion);
+    expect(transcript).to.include(secondQuestion);
     await shot(page, '3-after-refresh');
-    await sendBox(page).fill('thank you');
+    // The screening carries on from the question it was at, not from the start.
+    before = await botMessageCount(page);
+    await sendBox(page).fill('1');
     await sendBox(page).press('Enter');
-    await page
-      .locator('.guichet-chat')
-      .getByText('thank you', { exact: true })
-      .first()
-      .waitFor({ timeout: 20_000 });
+    await waitForBotReply(page, before);
+    const third = await lastBotText(page);
+    expect(third).to.not.equal(firstQuestion);
+    expect(third).to.not.contain(msg('fallback'));
     expect(problems).to.deep.equal([]);
     await page.close();
   });

@@ -14,7 +14,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const arg = (flag: string, fallback: string): string =>
   argv.includes(flag) ? argv[argv.indexOf(flag) + 1]! : fallback;
-const pack = arg('--knowledge', join(HERE, 'uk-pack'));
+const pack = arg('--knowledge', join(HERE, '..', '..', 'knowledge'));
 const out = arg('--out', '/tmp/guichet-nlu-split');
 const every = Number(arg('--every', '5'));
 

@@ -22,7 +22,9 @@ const FLOWS: Record<string, string> = {
 };
 
 const argv = process.argv.slice(2);
-const dir = argv.includes('--knowledge') ? argv[argv.indexOf('--knowledge') + 1]! : join(HERE, 'uk-pack');
+const dir = argv.includes('--knowledge')
+  ? argv[argv.indexOf('--knowledge') + 1]!
+  : join(HERE, '..', '..', 'knowledge');
 const loaded = await loadPack(dir);
 if (!loaded.pack)
   throw new Error(`the pack does not load: ${loaded.problems.map((p) => p.message).join('; ')}`);
