@@ -24,7 +24,7 @@
           userID: session.userId,
           locale: document.documentElement.lang || 'en-GB',
           // This bot takes no files.
-          styleOptions: { hideUploadButton: true },
+          styleOptions: { hideUploadButton: true, suggestedActionLayout: 'flow' },
         },
         document.getElementById('webchat'),
       );

@@ -227,6 +227,8 @@
         styleOptions: {
           accent: colour,
           hideUploadButton: true,
+          // Every answer button visible at once (no carousel to scroll), also at high zoom.
+          suggestedActionLayout: 'flow',
           sendBoxTextWrap: true,
           bubbleMinHeight: 24,
           suggestedActionHeight: 44,
