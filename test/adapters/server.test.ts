@@ -30,6 +30,25 @@ async function greetingOf(baseUrl: string): Promise<string> {
   });
 }
 
+/** A server on a copy of the default pack, which the test may then edit. */
+async function serveACopyOfTheDefaultPack(): Promise<{ running: RunningServer; pack: string }> {
+  const pack = path.join(await tempDir('guichet-pack-'), 'knowledge');
+  await cp('knowledge', pack, { recursive: true });
+  const running = await startServer({
+    env: {
+      PORT: '0',
+      DIRECT_LINE_SECRET: SECRET,
+      GUICHET_KNOWLEDGE: pack,
+      GUICHET_TOKEN_REQUESTS_PER_MINUTE: '10000',
+      GUICHET_DATA_DIR: await tempDir('guichet-data-'),
+    },
+    logger: silentLogger,
+    host: '127.0.0.1',
+  });
+  await running.ready;
+  return { running, pack };
+}
+
 /** Starts a conversation, says one thing, and returns the bot's reply to it. */
 async function replyTo(baseUrl: string, text: string): Promise<string> {
   const session = await (await fetch(`${baseUrl}/api/directline/token`, { method: 'POST' })).json();
@@ -79,20 +98,7 @@ describe('the server (npm start)', function () {
     let running: RunningServer;
     let pack: string;
     before(async () => {
-      pack = path.join(await tempDir('guichet-pack-'), 'knowledge');
-      await cp('knowledge', pack, { recursive: true });
-      running = await startServer({
-        env: {
-          PORT: '0',
-          DIRECT_LINE_SECRET: SECRET,
-          GUICHET_KNOWLEDGE: pack,
-          GUICHET_TOKEN_REQUESTS_PER_MINUTE: '10000',
-          GUICHET_DATA_DIR: await tempDir('guichet-data-'),
-        },
-        logger: silentLogger,
-        host: '127.0.0.1',
-      });
-      await running.ready;
+      ({ running, pack } = await serveACopyOfTheDefaultPack());
     });
     after(() => running.stop());
 
@@ -129,20 +135,7 @@ describe('the server (npm start)', function () {
     let running: RunningServer;
     let pack: string;
     before(async () => {
-      pack = path.join(await tempDir('guichet-pack-'), 'knowledge');
-      await cp('knowledge', pack, { recursive: true });
-      running = await startServer({
-        env: {
-          PORT: '0',
-          DIRECT_LINE_SECRET: SECRET,
-          GUICHET_KNOWLEDGE: pack,
-          GUICHET_TOKEN_REQUESTS_PER_MINUTE: '10000',
-          GUICHET_DATA_DIR: await tempDir('guichet-data-'),
-        },
-        logger: silentLogger,
-        host: '127.0.0.1',
-      });
-      await running.ready;
+      ({ running, pack } = await serveACopyOfTheDefaultPack());
     });
     after(() => running.stop());
 

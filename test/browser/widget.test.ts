@@ -111,6 +111,19 @@ async function waitForBotReply(page: Page, before: number): Promise<void> {
   );
 }
 
+/** Tabs to the launcher and presses Enter; the greeting arrives and focus is in the send box. */
+async function openByKeyboard(page: Page) {
+  const launcher = page.getByRole('button', { name: msg('widget.launcher') });
+  await launcher.waitFor();
+  await launcher.focus();
+  await page.keyboard.press('Enter');
+  await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input',
+  );
+  return launcher;
+}
+
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(ARTEFACTS, `widget-${name}.png`) });
 const sendBox = (page: Page) => page.locator('[data-id="webchat-sendbox-input"]');
@@ -200,14 +213,7 @@ describe('the embeddable widget in headless Chromium', function () {
 
   it('works with the keyboard alone: focus goes into the panel, Escape returns it to the launcher', async () => {
     const { page } = await openPage();
-    const launcher = page.getByRole('button', { name: msg('widget.launcher') });
-    await launcher.waitFor();
-    await launcher.focus();
-    await page.keyboard.press('Enter');
-    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
-    await page.waitForFunction(
-      () => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input',
-    );
+    const launcher = await openByKeyboard(page);
     await page.keyboard.type('help');
     await page.keyboard.press('Enter');
     await transcriptHas(page, msg('help').slice(0, 40)).waitFor({ timeout: 20_000 });
@@ -220,14 +226,7 @@ describe('the embeddable widget in headless Chromium', function () {
 
   it('completes a screening by keyboard alone, shows the results, and stays free of WCAG 2.2 AA violations', async () => {
     const { page, problems } = await openPage(true);
-    const launcher = page.getByRole('button', { name: msg('widget.launcher') });
-    await launcher.waitFor();
-    await launcher.focus();
-    await page.keyboard.press('Enter');
-    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
-    await page.waitForFunction(
-      () => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input',
-    );
+    await openByKeyboard(page);
     // Ask for the whole-situation check, then answer every question by typing its first choice
     // (by number), or a plain amount or date when the bot asks for one.
     await page.keyboard.type(CHECK_REQUEST);
