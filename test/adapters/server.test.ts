@@ -176,6 +176,42 @@ describe('the server (npm start)', function () {
     });
   });
 
+  describe('a start-up that cannot work', () => {
+    const cases: Array<[string, Record<string, string>, number, RegExp]> = [
+      [
+        'a PORT that is not a number',
+        { PORT: 'abc' },
+        2,
+        /PORT must be a whole number from 0 to 65535; it is "abc"/,
+      ],
+      [
+        'a knowledge folder that does not exist',
+        { PORT: '0', GUICHET_KNOWLEDGE: '/nonexistent-guichet-pack' },
+        1,
+        /FILE_UNREADABLE the pack folder \/nonexistent-guichet-pack does not exist/,
+      ],
+    ];
+    for (const [what, env, code, message] of cases) {
+      it(`${what}: exits ${code} with a plain message, no stack trace`, async () => {
+        const child = spawn(process.execPath, ['bin/guichet.js', 'serve'], {
+          env: {
+            ...process.env,
+            LOG_LEVEL: 'silent',
+            GUICHET_DATA_DIR: await tempDir('guichet-data-'),
+            ...env,
+          },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        const exit = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+        expect(exit).to.equal(code);
+        expect(stderr).to.match(message);
+        expect(stderr).to.not.match(/^\s+at /m);
+      });
+    }
+  });
+
   describe('SIGTERM', () => {
     it('finishes the turn in flight, flushes the store and exits 0', async () => {
       const data = await tempDir('guichet-data-');
