@@ -9,6 +9,7 @@ import {
   extractFacts,
   recogniseAge,
   recogniseAnswer,
+  recogniseInRanges,
   type AnswerType,
   type AnswerValue as SpokenValue,
   type QuestionDefinition,
@@ -99,12 +100,19 @@ export function readAnswer(
 ): Reading {
   const spoken = spokenQuestion(pack, question);
   if (!spoken || !definition) return { kind: 'none' };
-  const recognised = recogniseAnswer(text, locale, spoken, { asOf: new Date(`${asOf}T12:00:00Z`) });
-  if (!recognised) return { kind: 'none' };
-  const checked = validateAnswer(definition, engineValue(recognised.value), {
-    asOf,
-    lists: pack.model.lists,
-  });
+  // Options that are numbers ("2", "3 or 4"): "she's 3" means the option holding 3.
+  const ranged =
+    spoken.type === 'choice' || spoken.type === 'multichoice'
+      ? recogniseInRanges(text, locale, spoken.choices ?? [], spoken.type === 'multichoice')
+      : undefined;
+  const multiple = spoken.type === 'multichoice';
+  const value = ranged
+    ? multiple
+      ? ranged
+      : ranged[0]
+    : recogniseAnswer(text, locale, spoken, { asOf: new Date(`${asOf}T12:00:00Z`) })?.value;
+  if (value === undefined) return { kind: 'none' };
+  const checked = validateAnswer(definition, engineValue(value), { asOf, lists: pack.model.lists });
   return checked.ok ? { kind: 'answer', value: checked.value } : { kind: 'invalid', code: checked.code };
 }
 

@@ -11,4 +11,5 @@ export {
 export { recogniseChoice, recogniseChoices, recogniseCountry, countryOptions } from './choice.js';
 export { recogniseAnswer, warmUp, type AnswerValue } from './recognise.js';
 export { extractFacts, type ExtractedFact } from './facts.js';
+export { recogniseInRanges } from './ranges.js';
 export { dutchNumberWord } from './dutch.js';
