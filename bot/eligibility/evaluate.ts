@@ -135,15 +135,25 @@ const OUTCOME: Record<Truth, Outcome> = { yes: 'eligible', no: 'ineligible', unk
 
 const nationRules = new WeakMap<ServiceDef, Rule>();
 
-/** The service's rule, preceded by "lives in one of its nations" when that applies. */
+/**
+ * The service's rule, preceded by "lives in one of its nations" when that can rule someone out:
+ * a service in every nation the nation question offers (a UK-wide one) does not depend on it.
+ */
 export function effectiveRule(model: EligibilityModel, service: ServiceDef): Rule {
   if (model.nationQuestion === undefined || service.nations === undefined) return service.rule;
+  if (coversEveryNation(model, model.nationQuestion, service.nations)) return service.rule;
   let rule = nationRules.get(service);
   if (rule === undefined) {
     rule = { all: [{ in: [{ question: model.nationQuestion }, [...service.nations]] }, service.rule] };
     nationRules.set(service, rule);
   }
   return rule;
+}
+
+/** Whether `nations` holds every choice of the nation question (none known: never). */
+function coversEveryNation(model: EligibilityModel, question: string, nations: readonly string[]): boolean {
+  const choices = model.questions.get(question)?.choices;
+  return choices !== undefined && choices.length > 0 && choices.every((c) => nations.includes(c));
 }
 
 /**

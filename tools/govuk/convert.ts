@@ -8,7 +8,6 @@
  * --schema-prefix  "$schema" path from a pack sub-folder to knowledge/schema (default: worked out
  *                  from --out, so ../schema when --out is knowledge)
  * --extra          where cases the scenario format cannot hold yet go (default tools/govuk/cases)
- * --prototype-checks  use named checks the engine does not have yet (tools/govuk/prototypes/)
  *
  * The peer files are read, never copied: facts (ids, conditions, dates, rates, links) become our
  * own JSON; every sentence a citizen reads comes from tools/govuk/data/*.en.json.
@@ -20,7 +19,6 @@ import { convertCheckBenefits } from './flows/check-benefits.js';
 import { PackWriter } from './lib/pack-writer.js';
 import { readTexts } from './lib/texts.js';
 import { convertOtherFlows } from './flows/index.js';
-import { PROTOTYPE_CHECKS } from './flows/minimum-wage.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -57,7 +55,6 @@ async function readData(file: string): Promise<Record<string, unknown>> {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  PROTOTYPE_CHECKS.enabled = process.argv.includes('--prototype-checks');
   const writer = new PackWriter(options.out, options.schemaPrefix, options.extra);
   await writer.clean();
   const texts = await readTexts(DATA);

@@ -445,3 +445,33 @@ describe('evaluate: services and nations', () => {
     });
   }
 });
+
+describe('evaluate: a service in every nation does not ask the nation', () => {
+  const model = makeModel({
+    questions: [choice('nation', ['england', 'scotland']), choice('q', ['a', 'b'])],
+    services: [
+      {
+        id: 'everywhere',
+        name: { en: 'E' },
+        rule: { eq: [{ question: 'q' }, 'a'] },
+        nations: ['scotland', 'england'],
+      },
+      { id: 'one', name: { en: 'O' }, rule: { eq: [{ question: 'q' }, 'a'] }, nations: ['england'] },
+    ],
+    nationQuestion: 'nation',
+  });
+  const cases: [string, Answers, string, string[]][] = [
+    ['everywhere', { q: 'a' }, 'eligible', []],
+    ['everywhere', {}, 'unknown', ['q']],
+    ['everywhere', { q: 'b', nation: 'england' }, 'ineligible', []],
+    ['one', { q: 'a' }, 'unknown', ['nation']],
+    ['one', { q: 'a', nation: 'scotland' }, 'ineligible', []],
+  ];
+  for (const [id, answers, outcome, missing] of cases) {
+    it(`${id} ${JSON.stringify(answers)}: ${outcome}`, () => {
+      const service = model.services.get(id)!;
+      const result = evaluateService(new EvaluationContext({ model, answers, asOf: AS_OF }), service);
+      expect([result.outcome, result.missing]).to.deep.equal([outcome, missing]);
+    });
+  }
+});

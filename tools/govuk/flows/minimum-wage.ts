@@ -3,7 +3,8 @@
  * of age bands, the apprentice rate, the accommodation offset), so an April uprating is a new
  * entry, not a code change. "Last year" is itself a dated parameter: the day whose rates count as
  * the previous period. The pay test is the engine's `pay_covers_rate` check; the rate comes from
- * `band_value` over the age bands.
+ * `band_value` over the age bands, and what accommodation adds to or takes from pay from
+ * `accommodation_offset` with the dated offset rate.
  */
 import type { Rule } from '../../../bot/eligibility/rules.js';
 import type { Expr } from '../lib/expr.js';
@@ -11,7 +12,7 @@ import type { PackWriter } from '../lib/pack-writer.js';
 import { en } from '../lib/texts.js';
 import { routeOrder } from '../lib/routing.js';
 import { guichetId, type PeerCase, type PeerFlow, type PeerQuestion } from '../lib/peer.js';
-import { NATION_STOPGAP, type FlowTexts, type RoutedFlowSpec, type ScenarioCase } from './routed.js';
+import { type FlowTexts, type RoutedFlowSpec, type ScenarioCase } from './routed.js';
 
 export const FLOW = 'am-i-getting-minimum-wage';
 
@@ -25,12 +26,6 @@ interface Period {
 
 const SOURCE = 'https://www.gov.uk/national-minimum-wage-rates';
 
-/**
- * With --prototype-checks the pay test counts accommodation through minimum_wage_accommodation_cost,
- * a calculation the engine does not register yet (see prototypes/accommodation-cost.ts). Off by
- * default, so the pack validates against the engine as it is.
- */
-export const PROTOTYPE_CHECKS = { enabled: false };
 const LAST_YEAR = 'minimum_wage_previous_period_date';
 
 function periods(flow: PeerFlow): { previous: Period; current: Period } {
@@ -59,6 +54,10 @@ const BRANCH = {
     age: 'how_old_are_you',
     hours: 'how_many_hours_do_you_work',
     pay: 'how_much_are_you_paid_during_pay_period',
+    frequency: 'how_often_do_you_get_paid',
+    accommodation: 'is_provided_with_accommodation',
+    usage: 'current_accommodation_usage',
+    charge: 'current_accommodation_charge',
     on: undefined as unknown,
   },
   past: {
@@ -68,6 +67,10 @@ const BRANCH = {
     age: 'how_old_were_you',
     hours: 'how_many_hours_did_you_work',
     pay: 'how_much_were_you_paid_during_pay_period',
+    frequency: 'how_often_did_you_get_paid',
+    accommodation: 'was_provided_with_accommodation',
+    usage: 'past_accommodation_usage',
+    charge: 'past_accommodation_charge',
     on: { param: LAST_YEAR } as unknown,
   },
 };
@@ -78,21 +81,21 @@ function param(id: string, on: unknown): Record<string, unknown> {
 
 /** Pay covers the minimum wage for one branch: the apprentice rate, or the rate for the age. */
 function payCovers(b: (typeof BRANCH)['current']): Rule {
-  const current = b === BRANCH.current;
+  // Skipped accommodation questions reach the calculation as null: no accommodation, or free.
   const adjustment = {
-    calc: 'minimum_wage_accommodation_cost',
+    calc: 'accommodation_offset',
     args: {
-      offset: param('minimum_wage_accommodation_offset', b.on),
-      charge: { question: current ? 'current_accommodation_charge' : 'past_accommodation_charge' },
-      nights: { question: current ? 'current_accommodation_usage' : 'past_accommodation_usage' },
-      days: { question: current ? 'how_often_do_you_get_paid' : 'how_often_did_you_get_paid' },
+      nights: { question: b.usage },
+      charge: { question: b.charge },
+      offsetRate: param('minimum_wage_accommodation_offset', b.on),
+      periodDays: { question: b.frequency },
     },
   };
   const args = (rate: unknown) => ({
     pay: { question: b.pay },
     hours: { question: b.hours },
     rate,
-    ...(PROTOTYPE_CHECKS.enabled ? { adjustment } : {}),
+    adjustment,
   });
   return {
     all: [
@@ -187,14 +190,13 @@ function stateAnswers(
   // 16 is in the same band (under 18), so the flow asks about pay and the rate is the same.
   const age = Math.max(16, state.age ?? 16);
   return {
-    ...NATION_STOPGAP,
     what_would_you_like_to_check: b.check,
     [b.apprentice]: apprentice ? 'apprentice_under_19' : current ? 'not_an_apprentice' : 'no',
     ...(apprentice ? {} : { [b.age]: age }),
-    [current ? 'how_often_do_you_get_paid' : 'how_often_did_you_get_paid']: state.pay_frequency,
+    [b.frequency]: state.pay_frequency,
     [b.hours]: hours,
     [b.pay]: pay,
-    [current ? 'is_provided_with_accommodation' : 'was_provided_with_accommodation']: 'no',
+    [b.accommodation]: 'no',
     [current ? 'does_employer_charge_for_job_requirements' : 'did_employer_charge_for_job_requirements']:
       'no',
     [current ? 'current_additional_work_outside_shift' : 'past_additional_work_outside_shift']: 'no',
@@ -215,17 +217,75 @@ const VALIDATED: Record<string, string> = {
   valid_accommodation_charge: 'current_accommodation_charge',
 };
 
+/** The hourly rate for a non-apprentice of the calculator state's age, from the flow's rates table. */
+function rateFor(flow: PeerFlow, state: CalculatorState): number | undefined {
+  const p = periods(flow);
+  const period = state.past_or_current_payment === 'current_payment' ? p.current : p.previous;
+  const age = Math.max(16, state.age ?? 16);
+  return period.minimum_rates.find((r) => r.min_age <= age && age < r.max_age)?.rate;
+}
+
+/**
+ * What accommodation adds to (or takes from) pay, checked through the pay test: with the hours'
+ * worth at the minimum wage as `due`, pay of due - adjustment is enough and a penny less is not,
+ * which holds only when the engine's adjustment is exactly GOV.UK's to the penny.
+ */
+function accommodationCases(
+  flow: PeerFlow,
+  state: CalculatorState,
+  name: string,
+  asOf: string,
+  given: { adjustment: number; charge: number; nights: number; days: number },
+): ScenarioCase[] | undefined {
+  const rate = rateFor(flow, state);
+  if (rate === undefined || state.is_apprentice === true) return undefined;
+  const b = state.past_or_current_payment === 'current_payment' ? BRANCH.current : BRANCH.past;
+  const hours = state.basic_hours;
+  const pennies = Math.round(rate * hours * 100) - Math.round(given.adjustment * 100);
+  if (pennies < 2) return undefined; // pay must stay positive a penny below the line
+  const accommodation = {
+    [b.frequency]: given.days,
+    [b.accommodation]: given.charge > 0 ? 'yes_charged' : 'yes_free',
+    ...(given.charge > 0 ? { [b.charge]: given.charge } : {}),
+    [b.usage]: given.nights,
+  };
+  return [pennies, pennies - 1].map((p) => ({
+    name: `${name} (paid ${p / 100} for ${hours} hours)`,
+    screening: FLOW,
+    asOf,
+    answers: { ...stateAnswers(state, p / 100, hours), ...accommodation },
+    expect: { eligible: [outcomeFor(state, p === pennies)] },
+  }));
+}
+
 /**
  * GOV.UK's calculator unit cases that a flow case can check: the pay test itself, the hourly rate
- * R (pay of R for one hour is enough, a penny less is not), and the under-16 rule. Validations go
- * to the rejected-answers file (see `validationCase`).
+ * R (pay of R for one hour is enough, a penny less is not), the accommodation adjustment and
+ * offset rate (through the pay test), and the under-16 rule. Validations go to the
+ * rejected-answers file (see `validationCase`).
  */
-function calculatorCases(c: PeerCase, name: string, asOf: string): ScenarioCase[] | undefined {
+function calculatorCases(
+  c: PeerCase,
+  name: string,
+  asOf: string,
+  flow: PeerFlow,
+): ScenarioCase[] | undefined {
   const state = c.calculator_state as CalculatorState | undefined;
   const method = String(c.method);
   if (!state) return undefined;
   const value = c.expected.value;
   const screening = FLOW;
+  if (method === 'accommodation_adjustment' && typeof value === 'number') {
+    const [charge, nights] = (c.args ?? []) as unknown[];
+    if (!Number.isFinite(Number(charge)) || typeof nights !== 'number') return undefined;
+    const given = { adjustment: value, charge: Number(charge), nights, days: state.pay_frequency };
+    return accommodationCases(flow, state, name, asOf, given);
+  }
+  if (method === 'free_accommodation_rate' && typeof value === 'number') {
+    // The offset rate is what one night of free accommodation adds to a week's pay.
+    const given = { adjustment: value, charge: 0, nights: 1, days: 7 };
+    return accommodationCases(flow, state, name, asOf, given);
+  }
   if (method === 'minimum_wage_or_above' && typeof value === 'boolean') {
     const answers = stateAnswers(state, state.basic_pay, state.basic_hours);
     return [{ name, screening, asOf, answers, expect: { eligible: [outcomeFor(state, value)] } }];
@@ -278,7 +338,6 @@ function calculatorCases(c: PeerCase, name: string, asOf: string): ScenarioCase[
   }
   if (method === 'under_school_leaving_age' && typeof value === 'boolean') {
     const answers = {
-      ...NATION_STOPGAP,
       what_would_you_like_to_check: 'current_payment',
       are_you_an_apprentice: 'not_an_apprentice',
       how_old_are_you: state.age,
@@ -358,7 +417,6 @@ function livingWageCase(c: PeerCase, name: string, asOf: string, age: unknown): 
   const n = Number(age);
   const known = age !== 'nil' && age !== null && Number.isFinite(n);
   const answers: Record<string, unknown> = {
-    ...NATION_STOPGAP,
     what_would_you_like_to_check: b.check,
     // Ages 0 and 1 are both under 21; 0 is not a valid answer.
     ...(known
@@ -379,7 +437,7 @@ export function minimumWageSpec(texts: FlowTexts & DetailTexts, snapshot: string
     other: (expr) => other(expr),
     questionDetails,
     answer,
-    otherCase: (c, helpers) => calculatorCases(c, helpers.name(c), c.as_of ?? snapshot),
+    otherCase: (c, helpers) => calculatorCases(c, helpers.name(c), c.as_of ?? snapshot, helpers.flow),
     endToEndExtras(c, helpers) {
       const computed = (c.expected.computed ?? {}) as Record<string, unknown>;
       return Object.entries(DETAIL_OF).flatMap(([key, service]) =>

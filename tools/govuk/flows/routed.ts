@@ -82,6 +82,8 @@ export interface ScenarioCase {
 export interface CaseHelpers {
   answers: (c: PeerCase) => Record<string, unknown>;
   name: (c: PeerCase) => string;
+  /** The flow the case is from (its tables hold the facts some cases are checked against). */
+  flow: PeerFlow;
 }
 
 export function questionType(q: PeerQuestion): string {
@@ -229,20 +231,13 @@ function caseName(c: PeerCase): string {
   return `${c.id}: ${what}`.slice(0, 200);
 }
 
-/**
- * Stopgap: the engine tests every service's nations against the pack's nation question, even a
- * service that applies in all four, so these UK-wide flows' cases say where the person lives.
- * Remove when the engine skips the test for UK-wide services (see tools/govuk/README.md).
- */
-export const NATION_STOPGAP = { where_do_you_live: 'england' };
-
 function caseAnswerFn(flow: PeerFlow, spec: RoutedFlowSpec): (c: PeerCase) => Record<string, unknown> {
   return (c) => {
     const answers = Object.entries(c.answers ?? {}).map(([k, v]) => {
       const q = flow.questions.find((x) => x.id === k);
       return [guichetId(k), spec.answer ? spec.answer(q, v) : v] as const;
     });
-    return { ...NATION_STOPGAP, ...Object.fromEntries(answers) };
+    return Object.fromEntries(answers);
   };
 }
 
@@ -258,7 +253,7 @@ async function writeCases(
   const invalid: Array<Record<string, unknown>> = [];
   const pending: Array<Record<string, unknown>> = [];
   const caseAnswers = caseAnswerFn(flow, spec);
-  const helpers: CaseHelpers = { answers: caseAnswers, name: caseName };
+  const helpers: CaseHelpers = { answers: caseAnswers, name: caseName, flow };
   for (const c of cases) {
     const asOf = c.as_of ?? spec.defaultAsOf;
     const base = { name: caseName(c), screening: spec.flow, asOf, answers: caseAnswers(c) };

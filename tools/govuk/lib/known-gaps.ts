@@ -5,8 +5,6 @@
  */
 export const KNOWN_GAPS: Record<string, string> = {
   'cbfs-R003': 'GOV.UK asks how_many_paid_hours_work although no benefit can depend on it any more',
-  'mw-D039': 'free accommodation adds an offset to pay: needs minimum_wage_accommodation_cost',
-  'mw-D042': 'accommodation charged above the offset lowers pay: needs minimum_wage_accommodation_cost',
 };
 
 export function isKnownGap(name: string): boolean {

@@ -22,6 +22,14 @@ describe('named check accommodation_offset', () => {
       { nights: 7, charge: 15, offsetRate: 11.1, periodDays: 7 },
       -27.3,
     ],
+    ['no nights, even with a charge', { nights: 0, charge: 15, offsetRate: 11.1, periodDays: 7 }, 0],
+    ['five-day pay period (x 0.714)', { nights: 7, charge: null, offsetRate: 11.1, periodDays: 5 }, 55.48],
+    // GOV.UK's calculator tests (mw-U045..U047 at the 10.66 rate, mw-U094..U096 at 11.10).
+    ['GOV.UK: 3.50 a day for 5 nights', { nights: 5, charge: 3.5, offsetRate: 10.66, periodDays: 7 }, 0],
+    ['GOV.UK: free, 4 nights', { nights: 4, charge: 0, offsetRate: 10.66, periodDays: 7 }, 42.64],
+    ['GOV.UK: 10.90 a day for 5 nights', { nights: 5, charge: 10.9, offsetRate: 10.66, periodDays: 7 }, -1.2],
+    ['GOV.UK: free, 4 nights (11.10)', { nights: 4, charge: 0, offsetRate: 11.1, periodDays: 7 }, 44.4],
+    ['GOV.UK: 12.10 a day for 5 nights', { nights: 5, charge: 12.1, offsetRate: 11.1, periodDays: 7 }, -5],
     ['not numbers: cannot tell', { nights: 7, charge: null, offsetRate: null, periodDays: 7 }, undefined],
   ];
   for (const [name, args, expected] of cases) {
