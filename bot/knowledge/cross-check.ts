@@ -354,6 +354,20 @@ export function crossCheck(pack: PackContents, options: CrossCheckOptions): Prob
     file.value.outOfScope?.forEach((u, j) => claim(u, 'outOfScope', ['outOfScope', j]));
   }
 
+  // The welcome's buttons name topics (settings.conversation.welcomeTopics).
+  if (settings) {
+    (settings.value.conversation?.welcomeTopics ?? []).forEach((id, i) => {
+      if (!topicIds.has(id))
+        r.at(
+          settings,
+          ['conversation', 'welcomeTopics', i],
+          'UNKNOWN_TOPIC',
+          `the welcome topic "${id}" does not exist`,
+          () => didYouMean(id, [...topicIds]),
+        );
+    });
+  }
+
   // ---- Services -------------------------------------------------------------------------------
   const maxAgeDays = settings?.value.review?.maxAgeDays ?? DEFAULT_REVIEW_DAYS;
   for (const s of pack.services) {
