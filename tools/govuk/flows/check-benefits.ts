@@ -13,7 +13,7 @@ import { isKnownGap } from '../lib/known-gaps.js';
 import { routingAskIfs } from '../lib/routing.js';
 import { readCases, readFlow, type PeerCase, type PeerFlow, type PeerQuestion } from '../lib/peer.js';
 import type { Texts, LocalText } from '../lib/texts.js';
-import { en, fill } from '../lib/texts.js';
+import { en, fill, type ScreeningTexts } from '../lib/texts.js';
 
 export const FLOW = 'check-benefits-financial-support';
 /** The date the peer snapshot was taken: GOV.UK's facts are as at this day. */
@@ -29,13 +29,7 @@ interface Benefit {
 }
 
 export interface CheckBenefitsTexts {
-  screening: {
-    title: string;
-    intro: string;
-    someEligible: string;
-    noneEligible: string;
-    someUnknown: string;
-  };
+  screening: ScreeningTexts;
   questions: Record<
     string,
     {

@@ -24,16 +24,10 @@ import {
 } from '../lib/peer.js';
 import { isKnownGap } from '../lib/known-gaps.js';
 import { localReachConditions, routeOrder, unreachable } from '../lib/routing.js';
-import { en } from '../lib/texts.js';
+import { en, type ScreeningTexts } from '../lib/texts.js';
 
 export interface FlowTexts {
-  screening: {
-    title: string;
-    intro: string;
-    someEligible: string;
-    noneEligible: string;
-    someUnknown: string;
-  };
+  screening: ScreeningTexts;
   questions: Record<
     string,
     { prompt: string; help?: string; why?: string; choices?: Record<string, string> }

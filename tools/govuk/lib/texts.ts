@@ -34,3 +34,12 @@ export async function readTexts(dataDir: string): Promise<Texts> {
     flows: {},
   };
 }
+
+/** The words of a screening: its title, its introduction and the three result headings. */
+export interface ScreeningTexts {
+  title: string;
+  intro: string;
+  someEligible: string;
+  noneEligible: string;
+  someUnknown: string;
+}
