@@ -2,7 +2,7 @@
  * The bridge between a pack question and the two plain modules that handle answers: language
  * understanding reads an answer from free text, the eligibility engine checks and stores it.
  */
-import type { AnswerValue, QuestionDef } from '../bot/eligibility/index.js';
+import type { AnswerValue, Answers, QuestionDef } from '../bot/eligibility/index.js';
 import { validateAnswer } from '../bot/eligibility/index.js';
 import type { KnowledgePack, LocalText, Question } from '../bot/knowledge/index.js';
 import {
@@ -97,6 +97,7 @@ export function readAnswer(
   text: string,
   locale: string,
   asOf: string,
+  answers: Answers = {},
 ): Reading {
   const spoken = spokenQuestion(pack, question);
   if (!spoken || !definition) return { kind: 'none' };
@@ -112,7 +113,7 @@ export function readAnswer(
       : ranged[0]
     : recogniseAnswer(text, locale, spoken, { asOf: new Date(`${asOf}T12:00:00Z`) })?.value;
   if (value === undefined) return { kind: 'none' };
-  const checked = validateAnswer(definition, engineValue(value), { asOf, lists: pack.model.lists });
+  const checked = validateAnswer(definition, engineValue(value), { asOf, lists: pack.model.lists, answers });
   return checked.ok ? { kind: 'answer', value: checked.value } : { kind: 'invalid', code: checked.code };
 }
 

@@ -129,6 +129,7 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
         text,
         locale,
         this.asOf(),
+        data.answers,
       );
       if (reading.kind === 'answer') {
         const others = readFacts(

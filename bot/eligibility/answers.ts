@@ -4,8 +4,16 @@
  * stable code (dialogs pick the citizen's wording from the pack by code) and a plain message for
  * editors and the `guichet check` command, naming the question and what is allowed.
  */
-import { isIsoDate } from './dates.js';
-import type { AnswerValue, Answers, EligibilityModel, NamedList, QuestionDef } from './model.js';
+import { addPeriod, formatIsoDate, isIsoDate, parseIsoDate } from './dates.js';
+import type {
+  AnswerValue,
+  Answers,
+  DateBound,
+  EligibilityModel,
+  NamedList,
+  NumberBound,
+  QuestionDef,
+} from './model.js';
 
 export type AnswerProblemCode =
   | 'unknown-question'
@@ -27,8 +35,10 @@ export type AnswerCheck =
   | { ok: false; question: string; code: AnswerProblemCode; message: string; allowed: string };
 
 export interface AnswerContext {
-  /** The evaluation date, for `latest: "asOf"` bounds. */
+  /** The evaluation date, for `latest: "asOf"` bounds and dates counted back from it. */
   asOf?: string;
+  /** The answers so far, for bounds that depend on another answer. */
+  answers?: Answers;
   /** Named lists, for questions whose choices come from one (`choicesFrom`). */
   lists?: ReadonlyMap<string, NamedList>;
 }
@@ -52,7 +62,7 @@ export function validateAnswer(
     case 'number':
     case 'money':
     case 'age':
-      return validateNumber(question, value);
+      return validateNumber(question, value, context);
     case 'date':
       return validateDate(question, value, context);
     case 'postcode':
@@ -67,13 +77,19 @@ export function validateAnswers(
   asOf?: string,
 ): { ok: true; answers: Answers } | Extract<AnswerCheck, { ok: false }> {
   const normalised: Record<string, AnswerValue> = {};
+  // Bounds that depend on another answer see every numeric answer, whatever the order given.
+  const numbers = Object.fromEntries(Object.entries(answers).filter(([, v]) => typeof v === 'number')) as Answers;
   for (const [id, value] of Object.entries(answers)) {
     const question = model.questions.get(id);
     if (!question) {
       const allowed = [...model.questions.keys()].join(', ');
       return fail(id, 'unknown-question', `there is no question "${id}"`, allowed);
     }
-    const checked = validateAnswer(question, value, { lists: model.lists, ...(asOf ? { asOf } : {}) });
+    const checked = validateAnswer(question, value, {
+      lists: model.lists,
+      answers: numbers,
+      ...(asOf ? { asOf } : {}),
+    });
     if (!checked.ok) return checked;
     normalised[id] = checked.value;
   }
@@ -151,12 +167,13 @@ function validateMultiChoice(question: QuestionDef, value: unknown, context: Ans
   return ok([...(value as string[])]);
 }
 
-function validateNumber(question: QuestionDef, value: unknown): AnswerCheck {
+function validateNumber(question: QuestionDef, value: unknown, context: AnswerContext): AnswerCheck {
   const bounds = question.validation ?? {};
   // Money is never negative and an age is a whole number unless the pack says otherwise.
-  const min = bounds.min ?? (question.type === 'number' ? undefined : 0);
+  const min = numberBound(bounds.min, context) ?? (question.type === 'number' ? undefined : 0);
+  const max = numberBound(bounds.max, context);
   const integer = bounds.integer ?? question.type === 'age';
-  const allowed = describeRange(min, bounds.max, integer);
+  const allowed = describeRange(min, max, integer);
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return fail(
       question.id,
@@ -175,7 +192,7 @@ function validateNumber(question: QuestionDef, value: unknown): AnswerCheck {
   }
   if (min !== undefined && value < min)
     return fail(question.id, 'too-small', `${value} is too small for ${describe(question)}`, allowed);
-  if (bounds.max !== undefined && value > bounds.max) {
+  if (max !== undefined && value > max) {
     return fail(question.id, 'too-large', `${value} is too large for ${describe(question)}`, allowed);
   }
   return ok(value);
@@ -183,10 +200,11 @@ function validateNumber(question: QuestionDef, value: unknown): AnswerCheck {
 
 function validateDate(question: QuestionDef, value: unknown, context: AnswerContext): AnswerCheck {
   const bounds = question.validation ?? {};
-  const latest = bounds.latest === 'asOf' ? context.asOf : bounds.latest;
+  const earliest = dateBound(bounds.earliest, context);
+  const latest = dateBound(bounds.latest, context);
   const allowed = [
     'a date YYYY-MM-DD',
-    bounds.earliest && `from ${bounds.earliest}`,
+    earliest && `from ${earliest}`,
     latest && `to ${latest}`,
   ]
     .filter(Boolean)
@@ -198,12 +216,30 @@ function validateDate(question: QuestionDef, value: unknown, context: AnswerCont
       `${show(value)} is not a real date for ${describe(question)}`,
       allowed,
     );
-  if (bounds.earliest !== undefined && value < bounds.earliest) {
+  if (earliest !== undefined && value < earliest) {
     return fail(question.id, 'too-early', `${value} is too early for ${describe(question)}`, allowed);
   }
   if (latest !== undefined && value > latest)
     return fail(question.id, 'too-late', `${value} is too late for ${describe(question)}`, allowed);
   return ok(value);
+}
+
+/** A number bound as a number: a scaled bound needs its question answered with a number. */
+function numberBound(bound: NumberBound | undefined, context: AnswerContext): number | undefined {
+  if (bound === undefined || typeof bound === 'number') return bound;
+  const base = context.answers?.[bound.question];
+  return typeof base === 'number' ? base * bound.times : undefined;
+}
+
+/** A date bound as `YYYY-MM-DD`; bounds relative to the as-of date need one. */
+function dateBound(bound: DateBound | undefined, context: AnswerContext): string | undefined {
+  if (bound === undefined) return undefined;
+  if (bound === 'asOf') return context.asOf;
+  if (typeof bound === 'string') return bound;
+  const asOf = context.asOf === undefined ? undefined : parseIsoDate(context.asOf);
+  if (!asOf) return undefined;
+  const back = addPeriod(asOf, -bound.yearsBeforeAsOf, 0);
+  return formatIsoDate(bound.startOfYear ? { year: back.year, month: 1, day: 1 } : back);
 }
 
 function validatePostcode(question: QuestionDef, value: unknown): AnswerCheck {

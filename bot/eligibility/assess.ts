@@ -20,6 +20,8 @@ export interface Assessment {
   readonly nextQuestion: string | null;
   /** The context used, for explanations and question statuses without evaluating again. */
   readonly context: EvaluationContext;
+  /** The editor's question order used (the screening's, or the first screening offering the service). */
+  readonly order: readonly string[];
 }
 
 export interface AssessOptions {
@@ -77,6 +79,7 @@ function summarise(
     unknown,
     nextQuestion: nextQuestion(context, services, order),
     context,
+    order,
   };
 }
 

@@ -21,7 +21,7 @@ export {
   type TraceNode,
   type Truth,
 } from './evaluate.js';
-export { nextQuestion, relevantQuestions } from './next-question.js';
+export { nextOnRoute, nextQuestion, relevantQuestions } from './next-question.js';
 export { explainService, decidingClauses, localise, type Explanation } from './explain.js';
 export {
   validateAnswer,

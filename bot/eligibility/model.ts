@@ -20,18 +20,40 @@ export interface LocalText {
 export type QuestionType =
   'choice' | 'multi-choice' | 'yes-no' | 'number' | 'money' | 'date' | 'age' | 'country' | 'postcode';
 
-/** Bounds an answer must respect. Dates are `YYYY-MM-DD`, or `asOf` for "not after today". */
+/**
+ * A bound that depends on another answer: `times` the answer to `question` ("at most 16 hours
+ * for each day of the pay period"). It does not apply while that question has no number.
+ */
+export interface AnswerScaledBound {
+  readonly question: string;
+  readonly times: number;
+}
+
+/**
+ * A date bound counted back from the as-of date: `yearsBeforeAsOf` years before it, moved to
+ * 1 January of that year when `startOfYear` is set ("born in 1904 or later" on any day of 2026).
+ */
+export interface RelativeDateBound {
+  readonly yearsBeforeAsOf: number;
+  readonly startOfYear?: boolean;
+}
+
+export type NumberBound = number | AnswerScaledBound;
+/** `YYYY-MM-DD`, `asOf` (the evaluation date) or a date counted back from it. */
+export type DateBound = string | RelativeDateBound;
+
+/** Bounds an answer must respect. */
 export interface AnswerBounds {
   /** number, money, age: smallest allowed value. */
-  readonly min?: number;
+  readonly min?: NumberBound;
   /** number, money, age: largest allowed value. */
-  readonly max?: number;
+  readonly max?: NumberBound;
   /** number, age: whole numbers only. */
   readonly integer?: boolean;
   /** date: earliest allowed date. */
-  readonly earliest?: string;
+  readonly earliest?: DateBound;
   /** date: latest allowed date (`asOf` means the evaluation date). */
-  readonly latest?: string;
+  readonly latest?: DateBound;
   /** multi-choice: fewest choices (0 allows "none of these"). */
   readonly minChoices?: number;
 }

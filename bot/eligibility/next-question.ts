@@ -55,6 +55,20 @@ export function relevantQuestions(
   return relevant;
 }
 
+/**
+ * The next question on the route, as a form-based screener (GOV.UK's smart answers) would show
+ * it: the first unanswered question, in the editor's order, whose `askIf` holds, whether or not
+ * it can still change an outcome. The dialogs never use it (they ask only what matters); scenario
+ * tests use it to check that `askIf` conditions encode another system's route exactly.
+ */
+export function nextOnRoute(context: EvaluationContext, order: readonly string[]): string | null {
+  for (const id of order) {
+    const status = context.questionStatus(id);
+    if (status.status === 'open' && status.askable) return id;
+  }
+  return null;
+}
+
 function isAskableNow(context: EvaluationContext, id: string, relevant: ReadonlySet<string>): boolean {
   if (!relevant.has(id)) return false;
   const status = context.questionStatus(id);

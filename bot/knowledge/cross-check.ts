@@ -237,6 +237,27 @@ export function crossCheck(pack: PackContents, options: CrossCheckOptions): Prob
   for (const s of pack.services) checkRule(s, ['rule'], s.value.rule, `the rule of ${s.value.id}`);
   for (const q of questions.values()) {
     if (q.value.askIf !== undefined) checkRule(q, ['askIf'], q.value.askIf, `askIf of ${q.value.id}`);
+    for (const side of ['min', 'max'] as const) {
+      const bound = q.value.validation?.[side];
+      if (typeof bound !== 'object') continue;
+      const base = questions.get(bound.question)?.value;
+      if (!base) {
+        r.at(
+          q,
+          ['validation', side, 'question'],
+          'UNKNOWN_QUESTION',
+          `the ${side} of ${q.value.id} depends on the question "${bound.question}", which does not exist`,
+          () => didYouMean(bound.question, [...questions.keys()]),
+        );
+      } else if (base.type !== 'number' && base.type !== 'money' && base.type !== 'age') {
+        r.at(
+          q,
+          ['validation', side, 'question'],
+          'NOT_A_NUMBER',
+          `the ${side} of ${q.value.id} depends on ${base.id}, a ${base.type} question whose answer is not a number`,
+        );
+      }
+    }
     if (q.value.choicesFrom !== undefined) {
       used.list.add(q.value.choicesFrom);
       if (!listIds.has(q.value.choicesFrom))

@@ -41,6 +41,10 @@ export const PROBLEM_CODES = {
   UNKNOWN_CHECK: { severity: 'error', meaning: 'a rule names a check the engine does not provide' },
   UNKNOWN_LIST: { severity: 'error', meaning: 'a rule names a list that does not exist' },
   UNKNOWN_MESSAGE: { severity: 'error', meaning: 'a translation has a message English does not have' },
+  NOT_A_NUMBER: {
+    severity: 'error',
+    meaning: 'a bound depends on a question whose answer is not a number',
+  },
   NOT_ASKED: { severity: 'error', meaning: 'a rule needs a question its screening never asks' },
   PARAMETER_OVERLAP: { severity: 'error', meaning: 'two periods of a parameter cover the same day' },
   PARAMETER_GAP: { severity: 'error', meaning: 'days between two periods of a parameter have no value' },

@@ -3,7 +3,7 @@
  * outcome per service or screening out. Each failure names the case, where it is written, and the
  * field that differs, so an editor can fix the case or the rule.
  */
-import { assess, validateAnswers } from '../eligibility/index.js';
+import { assess, nextOnRoute, validateAnswers } from '../eligibility/index.js';
 import type { KnowledgePack } from './pack.js';
 import type { AnswerValue, ScenarioCase } from './types.js';
 
@@ -36,7 +36,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function runCase(pack: KnowledgePack, c: ScenarioCase): Omit<CaseResult, 'file' | 'line' | 'name'> {
+/** Runs one case, wherever it is written (the pack's scenarios, or a converter's own files). */
+export function runCase(pack: KnowledgePack, c: ScenarioCase): Omit<CaseResult, 'file' | 'line' | 'name'> {
   const id = c.screening ?? c.service ?? '';
   const raw = Object.fromEntries(Object.entries(c.answers).map(([q, v]) => [q, engineAnswer(v)]));
   const checked = validateAnswers(pack.model, raw, c.asOf);
@@ -61,6 +62,10 @@ function runCase(pack: KnowledgePack, c: ScenarioCase): Omit<CaseResult, 'file' 
   }
   if (e.nextQuestion !== undefined && e.nextQuestion !== result.nextQuestion) {
     differences.push({ field: 'nextQuestion', expected: e.nextQuestion, actual: result.nextQuestion });
+  }
+  if (e.nextOnRoute !== undefined) {
+    const actual = nextOnRoute(result.context, result.order);
+    if (actual !== e.nextOnRoute) differences.push({ field: 'nextOnRoute', expected: e.nextOnRoute, actual });
   }
   return { passed: differences.length === 0, differences };
 }

@@ -4,6 +4,7 @@
  * when a property is added to one and not the other.
  */
 import type { Rule } from '../eligibility/rules.js';
+import type { DateBound, NumberBound } from '../eligibility/model.js';
 
 /** A text per language; `en` is always there (the schema requires it). */
 export interface LocalText {
@@ -65,12 +66,13 @@ export interface Choice {
 }
 
 export interface QuestionValidation {
-  min?: number;
-  max?: number;
+  /** A number, or a number of times another number answer. */
+  min?: NumberBound;
+  max?: NumberBound;
   integer?: boolean;
-  /** A date YYYY-MM-DD, or asOf for the date of the check. */
-  earliest?: string;
-  latest?: string;
+  /** A date YYYY-MM-DD, asOf for the date of the check, or a date counted back from it. */
+  earliest?: DateBound;
+  latest?: DateBound;
   minChoices?: number;
   maxLength?: number;
 }
@@ -186,6 +188,7 @@ export interface ScenarioExpect {
   ineligible?: string[];
   unknown?: string[];
   nextQuestion?: string | null;
+  nextOnRoute?: string | null;
 }
 
 export interface ScenarioCase {

@@ -159,3 +159,50 @@ describe('validateAnswers', () => {
     });
   });
 });
+
+describe('bounds that move', () => {
+  const born: QuestionDef = {
+    id: 'born',
+    type: 'date',
+    validation: { earliest: { yearsBeforeAsOf: 122, startOfYear: true }, latest: 'asOf' },
+  };
+  const bornExact: QuestionDef = { id: 'born', type: 'date', validation: { earliest: { yearsBeforeAsOf: 100 } } };
+  const worked: QuestionDef = {
+    id: 'worked',
+    type: 'number',
+    validation: { min: 0.01, max: { question: 'days', times: 16 } },
+  };
+  // [question, answer, as-of date, other answers, expected code or 'ok']
+  const cases: [QuestionDef, unknown, string, Record<string, number>, string][] = [
+    [born, '1904-01-01', '2026-11-23', {}, 'ok'],
+    [born, '1903-12-31', '2026-11-23', {}, 'too-early'],
+    [born, '1904-01-01', '2026-01-01', {}, 'ok'],
+    [born, '1890-01-01', '2026-11-23', {}, 'too-early'],
+    [bornExact, '1926-11-23', '2026-11-23', {}, 'ok'],
+    [bornExact, '1926-11-22', '2026-11-23', {}, 'too-early'],
+    [worked, 112, '2026-11-23', { days: 7 }, 'ok'],
+    [worked, 113, '2026-11-23', { days: 7 }, 'too-large'],
+    [worked, 17, '2026-11-23', { days: 1 }, 'too-large'],
+    [worked, 500, '2026-11-23', {}, 'ok'],
+  ];
+  for (const [question, value, asOf, answers, expected] of cases) {
+    it(`${question.id} ${JSON.stringify(value)} on ${asOf} with ${JSON.stringify(answers)}: ${expected}`, () => {
+      const result = validateAnswer(question, value, { asOf, answers });
+      expect(result.ok ? 'ok' : result.code).to.equal(expected);
+    });
+  }
+
+  it('says the bound in the message', () => {
+    const result = validateAnswer(born, '1890-01-01', { asOf: '2026-11-23' });
+    expect(result).to.deep.include({ allowed: 'a date YYYY-MM-DD from 1904-01-01 to 2026-11-23' });
+  });
+
+  it('sees the other answer whatever the order the answers come in', () => {
+    const model = makeModel({ questions: [worked, q.days] });
+    expect(validateAnswers(model, { worked: 113, days: 7 }, '2026-11-23')).to.deep.include({
+      ok: false,
+      question: 'worked',
+      code: 'too-large',
+    });
+  });
+});

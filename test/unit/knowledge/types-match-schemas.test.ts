@@ -285,6 +285,7 @@ const tables: Array<[string, string, string[], Record<string, boolean>]> = [
       ineligible: false,
       unknown: false,
       nextQuestion: false,
+      nextOnRoute: false,
     } satisfies KeyTable<ScenarioExpect>,
   ],
   [

@@ -9,7 +9,7 @@
 import type { Rule } from '../../../bot/eligibility/rules.js';
 import { translate, type Expr } from '../lib/expr.js';
 import type { PackWriter } from '../lib/pack-writer.js';
-import { isKnownGap } from '../lib/known-gaps.js';
+import { isKnownGap, isSkippedByDesign } from '../lib/known-gaps.js';
 import { routingAskIfs } from '../lib/routing.js';
 import { readCases, readFlow, type PeerCase, type PeerFlow, type PeerQuestion } from '../lib/peer.js';
 import type { Texts, LocalText } from '../lib/texts.js';
@@ -387,12 +387,15 @@ async function writeScenarios(
     } else if (c.kind === 'next_node') {
       const next = String(c.expected.next_node);
       const isOutcome = flow.outcomes.some((o) => o.id === next);
+      // GOV.UK's next node is the next question on its route; the bot's own next question is
+      // the same except where it skips a question nothing depends on any more.
+      const onRoute = isOutcome ? null : next;
       routing.push({
         name,
         screening: FLOW,
         asOf,
         answers: c.answers,
-        expect: { nextQuestion: isOutcome ? null : next },
+        expect: isSkippedByDesign(name) ? { nextOnRoute: onRoute } : { nextQuestion: onRoute, nextOnRoute: onRoute },
       });
     } else if (c.kind === 'invalid_input') {
       invalid.push({ name, screening: FLOW, asOf, answers: c.answers, rejectedAt: c.expected.invalid_at });
@@ -422,10 +425,12 @@ async function writeScenarios(
     description: `End-to-end cases from ${source}: the benefits GOV.UK lists, in its order.`,
     cases: endToEnd,
   });
-  await writer.writeExtra(`${FLOW}.known-gaps.json`, {
-    description: 'Cases the engine cannot reproduce yet (see lib/known-gaps.ts).',
-    cases: routing.filter((c) => isKnownGap(c.name)),
-  });
+  const gaps = routing.filter((c) => isKnownGap(c.name));
+  if (gaps.length > 0)
+    await writer.writeExtra(`${FLOW}.known-gaps.json`, {
+      description: 'Cases the engine cannot reproduce yet (see lib/known-gaps.ts).',
+      cases: gaps,
+    });
   await writer.write('scenario', `${FLOW}-routing`, {
     description: `The next question GOV.UK asks after some answers (${source}).`,
     cases: routing.filter((c) => !isKnownGap(c.name)),

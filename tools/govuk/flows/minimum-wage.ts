@@ -143,7 +143,11 @@ function questionDetails(q: PeerQuestion): Record<string, unknown> {
   const id = guichetId(q.id);
   if (/^how_old_/.test(id)) return { validation: { min: 1, max: 200, integer: true } };
   if (/^how_often_/.test(id)) return { validation: { min: 1, max: 31, integer: true } };
-  if (/^how_many_hours_/.test(id)) return { validation: { min: 0.01 } };
+  // At most 16 hours for each day of the pay period (GOV.UK's valid_hours_worked).
+  if (/^how_many_hours_/.test(id)) {
+    const days = id === 'how_many_hours_do_you_work' ? 'how_often_do_you_get_paid' : 'how_often_did_you_get_paid';
+    return { validation: { min: 0.01, max: { question: days, times: 16 } } };
+  }
   if (/_accommodation_charge$/.test(id)) return { validation: { min: 0.01 } };
   if (/_accommodation_usage$/.test(id)) return { validation: { min: 0, max: 7, integer: true } };
   if (q.type === 'money') return { validation: { min: 0 } };

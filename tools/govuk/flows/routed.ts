@@ -262,8 +262,8 @@ async function writeCases(
       main.push({
         ...base,
         expect: isQuestion
-          ? { nextQuestion: guichetId(next) }
-          : { eligible: [guichetId(next)], nextQuestion: null },
+          ? { nextQuestion: guichetId(next), nextOnRoute: guichetId(next) }
+          : { eligible: [guichetId(next)], nextQuestion: null, nextOnRoute: null },
       });
     } else if (c.kind === 'invalid_input') {
       invalid.push({ ...base, rejectedAt: guichetId(String(c.expected.invalid_at)) });

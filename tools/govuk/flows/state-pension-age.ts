@@ -108,7 +108,11 @@ export function statePensionAgeSpec(
     defaultAsOf: snapshot,
     lastReviewed: snapshot,
     other: (expr) => other(expr),
-    questionDetails: (q) => (q.type === 'date' ? { validation: { latest: 'asOf' } } : {}),
+    // GOV.UK takes dates of birth from 1 January of the year 122 years ago up to today.
+    questionDetails: (q) =>
+      q.type === 'date'
+        ? { validation: { earliest: { yearsBeforeAsOf: 122, startOfYear: true }, latest: 'asOf' } }
+        : {},
     async writeExtras(writer: PackWriter, flow: PeerFlow) {
       await writer.write('parameter', TIMETABLE, {
         id: TIMETABLE,
