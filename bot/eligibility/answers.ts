@@ -78,7 +78,9 @@ export function validateAnswers(
 ): { ok: true; answers: Answers } | Extract<AnswerCheck, { ok: false }> {
   const normalised: Record<string, AnswerValue> = {};
   // Bounds that depend on another answer see every numeric answer, whatever the order given.
-  const numbers = Object.fromEntries(Object.entries(answers).filter(([, v]) => typeof v === 'number')) as Answers;
+  const numbers = Object.fromEntries(
+    Object.entries(answers).filter(([, v]) => typeof v === 'number'),
+  ) as Answers;
   for (const [id, value] of Object.entries(answers)) {
     const question = model.questions.get(id);
     if (!question) {
@@ -202,11 +204,7 @@ function validateDate(question: QuestionDef, value: unknown, context: AnswerCont
   const bounds = question.validation ?? {};
   const earliest = dateBound(bounds.earliest, context);
   const latest = dateBound(bounds.latest, context);
-  const allowed = [
-    'a date YYYY-MM-DD',
-    earliest && `from ${earliest}`,
-    latest && `to ${latest}`,
-  ]
+  const allowed = ['a date YYYY-MM-DD', earliest && `from ${earliest}`, latest && `to ${latest}`]
     .filter(Boolean)
     .join(' ');
   if (!isIsoDate(value))

@@ -2,6 +2,8 @@
  * One call for the dialogs and `guichet check`: evaluate a screening (or one service) against
  * the answers so far, as at a date, and say what to ask next.
  */
+import { namedValue } from './compile.js';
+import type { Value } from './checks/index.js';
 import { EvaluationContext, evaluateService, type ServiceEvaluation } from './evaluate.js';
 import type { Answers, EligibilityModel, ScreeningDef } from './model.js';
 import { nextQuestion } from './next-question.js';
@@ -26,6 +28,24 @@ export interface Assessment {
 
 export interface AssessOptions {
   readonly checks?: ReadonlyMap<string, NamedCheck>;
+  /** Named values set directly instead of worked out (scenarios testing one calculation step). */
+  readonly given?: Readonly<Record<string, Value | null>>;
+}
+
+/**
+ * Named values as worked out from the answers: the value, `null` when it does not apply (its
+ * question was skipped), or undefined while it still waits on an answer (or cannot be worked out).
+ */
+export function valuesOf(
+  context: EvaluationContext,
+  ids: readonly string[],
+): Record<string, Value | null | undefined> {
+  const out: Record<string, Value | null | undefined> = {};
+  for (const id of ids) {
+    const operated = namedValue(context, id);
+    out[id] = operated.kind === 'value' ? operated.value : operated.kind === 'missing' ? null : undefined;
+  }
+  return out;
 }
 
 /** Assesses a screening or a service by id (a screening wins a tie); undefined for an unknown id. */

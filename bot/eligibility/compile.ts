@@ -6,11 +6,12 @@
  *
  * The meaning of every node is documented in evaluate.ts; this file only makes it fast.
  */
-import { ageOn, parseIsoDate, timeBetween, type CalendarDate } from './dates.js';
+import { addPeriod, ageOn, formatIsoDate, parseIsoDate, timeBetween, type CalendarDate } from './dates.js';
 import type { EvaluationContext, TraceNode, Truth } from './evaluate.js';
 import { parameterValueOn } from './parameters.js';
 import type { NamedCheck, Value } from './checks/index.js';
-import type { CheckRule, Operand, Rule, TimeUnit } from './rules.js';
+import type { NamedValue } from './model.js';
+import type { AddPeriodOperand, CheckRule, Operand, Rule, TimeUnit } from './rules.js';
 
 /** An operand's value: known, absent because its question was skipped, or not known yet. */
 export type Operated =
@@ -239,8 +240,82 @@ function compileOperand(operand: Operand): OperandFn {
     );
   }
   if ('calc' in operand) return perPass(operand, compileCheck(operand.calc, operand.args, 'calculation'));
+  if ('value' in operand) {
+    const id = operand.value;
+    return (context) => namedValue(context, id);
+  }
+  if ('addPeriod' in operand) return perPass(operand, shiftedDate(operand.addPeriod));
+  if ('firstOf' in operand) {
+    const fns = operand.firstOf.map(compileOperand);
+    return (context) => {
+      for (const fn of fns) {
+        const result = fn(context);
+        // An unknown before any value: the answer may still come from this one.
+        if (result.kind !== 'missing') return result;
+      }
+      return MISSING;
+    };
+  }
   const broken: Operated = unknown([], 'not an operand');
   return () => broken;
+}
+
+/**
+ * A named value: given directly (a scenario setting a calculator's state), or worked out from
+ * its definition once per pass. A value that names itself, directly or not, stays unknown.
+ */
+export function namedValue(context: EvaluationContext, id: string): Operated {
+  const given = context.given?.[id];
+  if (given !== undefined) return given === null ? MISSING : known(given);
+  let operated = context.valueOperands.get(id);
+  if (operated !== undefined) return operated;
+  const definition = context.model.values?.get(id);
+  if (!definition) return unknown([], `no named value "${id}"`);
+  if (context.valuesInProgress.has(id)) return unknown([], `the value "${id}" depends on itself`);
+  context.valuesInProgress.add(id);
+  operated = compileValue(definition)(context);
+  context.valuesInProgress.delete(id);
+  context.valueOperands.set(id, operated);
+  return operated;
+}
+
+const compiledValues = new WeakMap<NamedValue, OperandFn>();
+
+function compileValue(definition: NamedValue): OperandFn {
+  let fn = compiledValues.get(definition);
+  if (fn === undefined) {
+    if (definition.rule !== undefined) {
+      const rule = compileRule(definition.rule);
+      fn = (context) => {
+        const node = rule(context);
+        if (node.truth === 'unknown') return unknown(collectWaiting(node), node.problem);
+        return known(node.truth === 'yes');
+      };
+    } else if (definition.value !== undefined) fn = compileOperand(definition.value);
+    else fn = () => unknown([], `the value "${definition.id}" has no definition`);
+    compiledValues.set(definition, fn);
+  }
+  return fn;
+}
+
+/** The questions an unknown rule waits on, through its unknown nodes. */
+function collectWaiting(node: TraceNode, found = new Set<string>()): string[] {
+  if (node.truth === 'unknown') {
+    for (const id of node.waitingOn ?? []) found.add(id);
+    for (const child of node.children ?? []) collectWaiting(child, found);
+  }
+  return [...found];
+}
+
+function shiftedDate(shift: AddPeriodOperand['addPeriod']): OperandFn {
+  const dateFn = compileOperand(shift.date);
+  return (context) => {
+    const date = dateFn(context);
+    if (date.kind !== 'value') return date;
+    const parsed = typeof date.value === 'string' ? cachedDate(date.value) : undefined;
+    if (!parsed) return unknown([], 'addPeriod: the date is not a date');
+    return known(formatIsoDate(addPeriod(parsed, shift.years ?? 0, shift.months ?? 0, shift.days ?? 0)));
+  };
 }
 
 /**

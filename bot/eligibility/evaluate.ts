@@ -8,7 +8,7 @@
  * with its truth, and for unknown leaves the questions they wait on, so that the next question
  * and the reasons both come from the same evaluation.
  */
-import { NAMED_CHECKS, type NamedCheck } from './checks/index.js';
+import { NAMED_CHECKS, type NamedCheck, type Value } from './checks/index.js';
 import { compileRule, type Operated } from './compile.js';
 import type { Answers, AnswerValue, EligibilityModel, QuestionDef, ServiceDef } from './model.js';
 import type { Rule } from './rules.js';
@@ -53,6 +53,8 @@ export interface EvaluationInput {
   readonly asOf: string;
   /** Named checks by id; the built-in registry by default (tests may pass their own). */
   readonly checks?: ReadonlyMap<string, NamedCheck>;
+  /** Named values set directly instead of worked out (null: absent), as a calculator's state. */
+  readonly given?: Readonly<Record<string, Value | null>>;
 }
 
 /** Where a question stands given the answers so far. */
@@ -71,6 +73,10 @@ export class EvaluationContext {
   readonly answers: Answers;
   readonly asOf: string;
   readonly checks: ReadonlyMap<string, NamedCheck>;
+  readonly given: Readonly<Record<string, Value | null>> | undefined;
+  /** Named values worked out in this pass, and those being worked out (to stop a cycle). */
+  readonly valueOperands = new Map<string, Operated>();
+  readonly valuesInProgress = new Set<string>();
   private readonly statuses = new Map<string, QuestionStatus>();
   private readonly inProgress = new Set<string>();
   /** Question values and parameter values (as at the as-of date) as operands, computed once per pass. */
@@ -84,6 +90,7 @@ export class EvaluationContext {
     this.answers = input.answers;
     this.asOf = input.asOf;
     this.checks = input.checks ?? NAMED_CHECKS;
+    this.given = input.given;
   }
 
   questionStatus(id: string): QuestionStatus {

@@ -4,7 +4,7 @@
  */
 export * from './model.js';
 export * from './rules.js';
-export { assess, shownOrder, type Assessment, type AssessOptions } from './assess.js';
+export { assess, shownOrder, valuesOf, type Assessment, type AssessOptions } from './assess.js';
 export {
   EvaluationContext,
   decidingChildren,

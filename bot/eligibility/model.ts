@@ -5,7 +5,7 @@
  * Everything is plain, read-only data so a pack index can hand out the same objects to every
  * conversation, and tests can write a model by hand in a few lines.
  */
-import type { Rule } from './rules.js';
+import type { Operand, Rule } from './rules.js';
 
 export type Locale = 'en' | 'fr' | 'nl';
 
@@ -88,6 +88,18 @@ export interface ScreeningGroup {
   readonly services: readonly string[];
 }
 
+/**
+ * A value a screening works out from the answers, to show with its results ("You will reach
+ * State Pension age on {state_pension_date}") and to check in scenarios: an operand, or a rule
+ * (a yes/no value). Ids are unique across the pack; rules and other values name them with
+ * `{"value": id}`.
+ */
+export interface NamedValue {
+  readonly id: string;
+  readonly value?: Operand;
+  readonly rule?: Rule;
+}
+
 export interface ScreeningDef {
   readonly id: string;
   /** The editor's order: the next question is the first in this list that can still matter. */
@@ -95,6 +107,8 @@ export interface ScreeningDef {
   /** The services it screens for, in the order they are shown. */
   readonly services: readonly string[];
   readonly groups?: readonly ScreeningGroup[];
+  /** The ids of the named values it shows with its results. */
+  readonly values?: readonly string[];
 }
 
 /** JSON a parameter may hold: a number, a date, or a small table (rows of a legal timetable). */
@@ -138,6 +152,8 @@ export interface EligibilityModel {
   readonly screenings: ReadonlyMap<string, ScreeningDef>;
   readonly parameters: ReadonlyMap<string, ParameterDef>;
   readonly lists: ReadonlyMap<string, NamedList>;
+  /** Named values, by id, from every screening (none when the pack defines none). */
+  readonly values?: ReadonlyMap<string, NamedValue>;
   /** The question whose answer is a nation id, matched against services' `nations`. */
   readonly nationQuestion?: string;
   readonly reasonTemplates?: ReasonTemplates;

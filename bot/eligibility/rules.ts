@@ -46,6 +46,19 @@ export interface CalcOperand {
   args?: Record<string, Operand>;
 }
 
+/** A named value a screening defines (`values`), computed from the answers like any operand. */
+export interface ValueOperand {
+  value: string;
+}
+/** A date moved by whole years, months and days; past the end of a shorter month, its last day. */
+export interface AddPeriodOperand {
+  addPeriod: { date: Operand; years?: number; months?: number; days?: number };
+}
+/** The first operand with a value (one whose question was skipped is passed over). */
+export interface FirstOfOperand {
+  firstOf: Operand[];
+}
+
 export type Operand =
   | Literal
   | readonly (string | number)[]
@@ -55,7 +68,10 @@ export type Operand =
   | AgeOperand
   | TimeBetweenOperand
   | AsOfOperand
-  | CalcOperand;
+  | CalcOperand
+  | ValueOperand
+  | AddPeriodOperand
+  | FirstOfOperand;
 
 /**
  * Optional fields any rule node may carry. `because` is the plain-language clause used when the
@@ -116,12 +132,12 @@ export type Rule =
 // References: what a rule names, so that `kb validate` can prove each one resolves and each
 // definition is used (docs/style.md, principle 1).
 
-export type ReferenceKind = 'question' | 'parameter' | 'check' | 'list' | 'choice';
+export type ReferenceKind = 'question' | 'parameter' | 'check' | 'list' | 'choice' | 'value';
 
 /** One reference and where it sits in the rule (a JSON path from the rule's root). */
 export interface RuleReference {
   kind: ReferenceKind;
-  /** The id named: a question, parameter, named check or named list id; for `choice`, the choice id. */
+  /** The id named: a question, parameter, named check, named list or named value id; for `choice`, the choice id. */
   id: string;
   /** For `choice`: the question whose choice it is. */
   question?: string;
@@ -133,12 +149,20 @@ export interface RuleReferences {
   parameters: string[];
   checks: string[];
   lists: string[];
+  values: string[];
   choices: { question: string; choice: string }[];
 }
 
 /** Every id a rule uses, each once, in order of first appearance. */
 export function ruleReferences(rule: Rule): RuleReferences {
-  const out: RuleReferences = { questions: [], parameters: [], checks: [], lists: [], choices: [] };
+  const out: RuleReferences = {
+    questions: [],
+    parameters: [],
+    checks: [],
+    lists: [],
+    values: [],
+    choices: [],
+  };
   const seen = new Set<string>();
   for (const ref of ruleReferenceList(rule)) {
     const key = `${ref.kind}\u0000${ref.question ?? ''}\u0000${ref.id}`;
@@ -148,6 +172,7 @@ export function ruleReferences(rule: Rule): RuleReferences {
     else if (ref.kind === 'parameter') out.parameters.push(ref.id);
     else if (ref.kind === 'check') out.checks.push(ref.id);
     else if (ref.kind === 'list') out.lists.push(ref.id);
+    else if (ref.kind === 'value') out.values.push(ref.id);
     else out.choices.push({ question: ref.question ?? '', choice: ref.id });
   }
   return out;
@@ -239,6 +264,13 @@ function choiceReferences(operands: Operand[], path: (string | number)[], refs: 
   }
 }
 
+/** Every reference inside one operand (a named value's definition is an operand). */
+export function operandReferenceList(operand: Operand, path: (string | number)[] = []): RuleReference[] {
+  const refs: RuleReference[] = [];
+  walkOperand(operand, path, refs);
+  return refs;
+}
+
 function walkOperand(operand: Operand, path: (string | number)[], refs: RuleReference[]): void {
   if (operand === null || typeof operand !== 'object' || Array.isArray(operand)) return;
   if ('question' in operand)
@@ -258,7 +290,10 @@ function walkOperand(operand: Operand, path: (string | number)[], refs: RuleRefe
     refs.push({ kind: 'check', id: operand.calc, path: [...path, 'calc'] });
     for (const [name, arg] of Object.entries(operand.args ?? {}))
       walkOperand(arg, [...path, 'args', name], refs);
-  }
+  } else if ('value' in operand) refs.push({ kind: 'value', id: operand.value, path: [...path, 'value'] });
+  else if ('addPeriod' in operand) walkOperand(operand.addPeriod.date, [...path, 'addPeriod', 'date'], refs);
+  else if ('firstOf' in operand)
+    operand.firstOf.forEach((item, i) => walkOperand(item, [...path, 'firstOf', i], refs));
 }
 
 export function isQuestionOperand(operand: Operand | undefined): operand is QuestionOperand {

@@ -4,7 +4,12 @@
  * services' rules need, the same utterance under two topics...). Runs only over files that passed
  * their schema, so every value has the shape its type says.
  */
-import { ruleReferenceList, type Rule } from '../eligibility/rules.js';
+import {
+  operandReferenceList,
+  ruleReferenceList,
+  type Rule,
+  type RuleReference,
+} from '../eligibility/rules.js';
 import { baseName, type Located, type PackContents } from './contents.js';
 import { locate, type JsonPath } from './json-source.js';
 import { problem, type Problem, type ProblemCode } from './problems.js';
@@ -162,10 +167,30 @@ export function crossCheck(pack: PackContents, options: CrossCheckOptions): Prob
       .filter((ref) => ref.kind === 'question')
       .map((ref) => ref.id);
 
-  const checkRule = <T>(where: Located<T>, rulePath: JsonPath, rule: Rule, owner: string): void => {
-    for (const ref of ruleReferenceList(rule)) {
+  const valueIds = new Set(pack.screenings.flatMap((s) => (s.value.values ?? []).map((v) => v.id)));
+
+  const checkRule = <T>(where: Located<T>, rulePath: JsonPath, rule: Rule, owner: string): void =>
+    checkReferences(where, rulePath, ruleReferenceList(rule), owner);
+
+  const checkReferences = <T>(
+    where: Located<T>,
+    rulePath: JsonPath,
+    references: RuleReference[],
+    owner: string,
+  ): void => {
+    for (const ref of references) {
       const path = [...rulePath, ...ref.path];
       switch (ref.kind) {
+        case 'value':
+          if (!valueIds.has(ref.id))
+            r.at(
+              where,
+              path,
+              'UNKNOWN_VALUE',
+              `${owner} uses the value "${ref.id}", which no screening defines`,
+              () => didYouMean(ref.id, [...valueIds]),
+            );
+          break;
         case 'question':
           used.question.add(ref.id);
           if (!questionIds.has(ref.id))
@@ -235,6 +260,42 @@ export function crossCheck(pack: PackContents, options: CrossCheckOptions): Prob
   };
 
   for (const s of pack.services) checkRule(s, ['rule'], s.value.rule, `the rule of ${s.value.id}`);
+  // A service's texts may name a screening's value in braces: each must be one.
+  for (const s of pack.services) {
+    const texts: [JsonPath, Record<string, string> | undefined][] = [
+      [['summary'], s.value.summary as Record<string, string>],
+      ...(['eligible', 'notEligible', 'maybe'] as const).map((k): [JsonPath, Record<string, string>] => [
+        ['outcomes', k],
+        s.value.outcomes[k] as Record<string, string>,
+      ]),
+    ];
+    for (const [path, text] of texts) {
+      for (const [locale, words] of Object.entries(text ?? {})) {
+        for (const [, id] of words.matchAll(/\{([a-zA-Z0-9_]+)\}/g)) {
+          if (!valueIds.has(id!))
+            r.at(
+              s,
+              [...path, locale],
+              'UNKNOWN_VALUE',
+              `${s.value.id} shows the value "{${id}}", which no screening defines`,
+              () => didYouMean(id!, [...valueIds]),
+            );
+        }
+      }
+    }
+  }
+  const seenValues = new Set<string>();
+  for (const s of pack.screenings) {
+    (s.value.values ?? []).forEach((v, i) => {
+      const owner = `the value ${v.id}`;
+      if (seenValues.has(v.id))
+        r.at(s, ['values', i, 'id'], 'DUPLICATE_ID', `the value id "${v.id}" is used twice`);
+      seenValues.add(v.id);
+      if (v.rule !== undefined) checkRule(s, ['values', i, 'rule'], v.rule, owner);
+      if (v.value !== undefined)
+        checkReferences(s, ['values', i, 'value'], operandReferenceList(v.value), owner);
+    });
+  }
   for (const q of questions.values()) {
     if (q.value.askIf !== undefined) checkRule(q, ['askIf'], q.value.askIf, `askIf of ${q.value.id}`);
     for (const side of ['min', 'max'] as const) {

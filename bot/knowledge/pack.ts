@@ -6,6 +6,7 @@
 import type {
   EligibilityModel,
   NamedList,
+  NamedValue,
   ParameterDef,
   QuestionDef,
   QuestionType as EngineQuestionType,
@@ -24,6 +25,7 @@ import type {
   QuestionType,
   ScenarioFile,
   ScreeningFile,
+  ScreeningValue,
   ServiceFile,
   Settings,
   TopicsFile,
@@ -124,6 +126,15 @@ function screeningDef(s: ScreeningFile): ScreeningDef {
     questions: s.questions,
     services: s.services,
     ...(s.groups && { groups: s.groups as ScreeningDef['groups'] }),
+    ...(s.values && { values: s.values.map((v) => v.id) }),
+  };
+}
+
+function namedValue(v: ScreeningValue): NamedValue {
+  return {
+    id: v.id,
+    ...(v.value !== undefined && { value: v.value }),
+    ...(v.rule !== undefined && { rule: v.rule }),
   };
 }
 
@@ -167,6 +178,7 @@ export function buildPack(dir: string, hash: string, contents: PackContents): Kn
     screenings: new Map(screenings.map((s) => [s.id, screeningDef(s)])),
     parameters: new Map<string, ParameterDef>(parameters.map((p) => [p.id, { id: p.id, values: p.values }])),
     lists: new Map<string, NamedList>(lists.map((l) => [l.id, { id: l.id, members: l.members }])),
+    values: new Map(screenings.flatMap((s) => (s.values ?? []).map((v) => [v.id, namedValue(v)] as const))),
     ...(settings.eligibility?.nationQuestion !== undefined && {
       nationQuestion: settings.eligibility.nationQuestion,
     }),

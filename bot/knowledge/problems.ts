@@ -40,6 +40,7 @@ export const PROBLEM_CODES = {
   UNKNOWN_TOPIC: { severity: 'error', meaning: 'a reference to a topic that does not exist' },
   UNKNOWN_CHECK: { severity: 'error', meaning: 'a rule names a check the engine does not provide' },
   UNKNOWN_LIST: { severity: 'error', meaning: 'a rule names a list that does not exist' },
+  UNKNOWN_VALUE: { severity: 'error', meaning: 'a rule or value names a value no screening defines' },
   UNKNOWN_MESSAGE: { severity: 'error', meaning: 'a translation has a message English does not have' },
   NOT_A_NUMBER: {
     severity: 'error',

@@ -3,7 +3,7 @@
  * outcome per service or screening out. Each failure names the case, where it is written, and the
  * field that differs, so an editor can fix the case or the rule.
  */
-import { assess, nextOnRoute, validateAnswers } from '../eligibility/index.js';
+import { assess, nextOnRoute, validateAnswers, valuesOf, type Value } from '../eligibility/index.js';
 import type { KnowledgePack } from './pack.js';
 import type { AnswerValue, ScenarioCase } from './types.js';
 
@@ -32,6 +32,17 @@ function engineAnswer(value: AnswerValue): unknown {
   return value;
 }
 
+/** JSON with object keys sorted, so {years, months, days} matches in any key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -47,7 +58,8 @@ export function runCase(pack: KnowledgePack, c: ScenarioCase): Omit<CaseResult, 
       differences: [],
       error: `answer ${checked.question}: ${checked.message} (allowed: ${checked.allowed})`,
     };
-  const result = assess(pack.model, id, checked.answers, c.asOf);
+  const given = c.given as Record<string, Value | null> | undefined;
+  const result = assess(pack.model, id, checked.answers, c.asOf, given ? { given } : {});
   if (!result) return { passed: false, differences: [], error: `"${id}" is not a screening or service` };
   const differences: Difference[] = [];
   const e = c.expect;
@@ -62,6 +74,13 @@ export function runCase(pack: KnowledgePack, c: ScenarioCase): Omit<CaseResult, 
   }
   if (e.nextQuestion !== undefined && e.nextQuestion !== result.nextQuestion) {
     differences.push({ field: 'nextQuestion', expected: e.nextQuestion, actual: result.nextQuestion });
+  }
+  if (e.values !== undefined) {
+    const actual = valuesOf(result.context, Object.keys(e.values));
+    for (const [key, expected] of Object.entries(e.values)) {
+      if (canonical(actual[key] ?? 'unknown') !== canonical(expected))
+        differences.push({ field: `values.${key}`, expected, actual: actual[key] ?? 'not worked out' });
+    }
   }
   if (e.nextOnRoute !== undefined) {
     const actual = nextOnRoute(result.context, result.order);

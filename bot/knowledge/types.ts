@@ -3,7 +3,7 @@
  * knowledge/schema/ (the single source of truth); test/unit/knowledge/types-match-schemas.test.ts fails
  * when a property is added to one and not the other.
  */
-import type { Rule } from '../eligibility/rules.js';
+import type { Operand, Rule } from '../eligibility/rules.js';
 import type { DateBound, NumberBound } from '../eligibility/model.js';
 
 /** A text per language; `en` is always there (the schema requires it). */
@@ -28,6 +28,8 @@ export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland';
 export interface ServiceFile {
   $schema: string;
   id: string;
+  /** `result`: an answer to the citizen's question rather than something to apply for. */
+  kind?: 'service' | 'result';
   title: LocalText;
   summary: LocalText;
   description?: LocalText;
@@ -139,7 +141,19 @@ export interface ScreeningFile {
   questions: string[];
   services: string[];
   groups?: ScreeningGroup[];
+  values?: ScreeningValue[];
   outcomes: { someEligible: LocalText; noneEligible: LocalText; someUnknown?: LocalText };
+}
+
+/** A value a screening works out and shows with its results (`{id}` in a service's outcome texts). */
+export interface ScreeningValue {
+  id: string;
+  description?: string;
+  /** An operand (a date, an amount...), or else `rule` for a yes/no value. */
+  value?: Operand;
+  rule?: RuleJson;
+  /** How to show it; by default from what it is (a date, a number, an age as years/months/days). */
+  format?: 'date' | 'money' | 'number' | 'period' | 'yes-no';
 }
 
 export type TopicStart = { screening: string } | { service: string };
@@ -174,6 +188,8 @@ export interface Settings {
   $schema: string;
   locales: string[];
   nlu: { acceptThreshold: number; confirmThreshold: number };
+  /** Language tags for writing dates and numbers, per locale ({"en": "en-GB"}). */
+  formats?: Record<string, string>;
   review?: { maxAgeDays?: number };
   conversation?: { maxMessageLength?: number; maxRetries?: number; welcomeTopics?: string[] };
   eligibility?: { nationQuestion?: string };
@@ -189,6 +205,8 @@ export interface ScenarioExpect {
   unknown?: string[];
   nextQuestion?: string | null;
   nextOnRoute?: string | null;
+  /** Named values by id (null: does not apply). */
+  values?: Record<string, unknown>;
 }
 
 export interface ScenarioCase {
@@ -197,6 +215,8 @@ export interface ScenarioCase {
   service?: string;
   asOf: string;
   answers: Record<string, AnswerValue>;
+  /** Named values set directly (a calculator's state), not worked out. */
+  given?: Record<string, unknown>;
   expect: ScenarioExpect;
 }
 

@@ -10,6 +10,7 @@ import { explainService, type Assessment, type Answers, type Locale } from '../.
 import type { KnowledgePack } from '../../bot/knowledge/index.js';
 import { localise } from '../answers.js';
 import { factLine } from './text.js';
+import { fillValues, shownValues } from './values.js';
 
 export function resultsActivity(
   pack: KnowledgePack,
@@ -40,6 +41,7 @@ function screeningParts(
   const screening = pack.screenings[assessment.id];
   const parts: string[] = [];
   const eligible = new Set(assessment.eligible);
+  const line = lineMaker(pack, assessment, locale, content);
   parts.push(
     localise(eligible.size > 0 ? screening?.outcomes.someEligible : screening?.outcomes.noneEligible, locale),
   );
@@ -50,24 +52,16 @@ function screeningParts(
     if (members.length === 0) continue;
     members.forEach((id) => shown.add(id));
     const title = localise(group.title, locale);
-    parts.push(
-      [
-        title ? `**${title}**` : '',
-        ...members.map((id) => serviceLine(pack, assessment, id, locale, content)),
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    );
+    parts.push([title ? `**${title}**` : '', ...members.map(line)].filter(Boolean).join('\n'));
   }
   // Services the screening lists outside any group still show, in the screening's order.
   const ungrouped = assessment.eligible.filter((id) => !shown.has(id));
-  if (ungrouped.length > 0)
-    parts.push(ungrouped.map((id) => serviceLine(pack, assessment, id, locale, content)).join('\n'));
+  if (ungrouped.length > 0) parts.push(ungrouped.map(line).join('\n'));
   if (assessment.unknown.length > 0) {
     parts.push(
       [
         `**${localise(screening?.outcomes.someUnknown, locale) || content.message('results_maybe', locale)}**`,
-        ...assessment.unknown.map((id) => serviceLine(pack, assessment, id, locale, content)),
+        ...assessment.unknown.map(line),
       ].join('\n'),
     );
   }
@@ -95,19 +89,32 @@ function serviceParts(
   return parts.filter(Boolean);
 }
 
-function serviceLine(
+/** Writes one service's line of a screening's results, with the screening's values filled in. */
+function lineMaker(
   pack: KnowledgePack,
   assessment: Assessment,
-  id: string,
   locale: string,
   content: BotContent,
-): string {
-  const service = pack.services[id];
-  const evaluation = assessment.services.find((s) => s.id === id);
-  if (!service || !evaluation) return '';
-  const reasons = explainService(pack.model, evaluation, locale as Locale).sentences.join(' ');
-  const summary = localise(service.summary, locale);
-  return `- **${localise(service.title, locale)}**: ${[summary, reasons].filter(Boolean).join(' ')} ${applyLine(pack, id, locale, content)}`;
+): (id: string) => string {
+  const values = shownValues(pack, assessment, locale, content);
+  const defined = (pack.screenings[assessment.id]?.values ?? []).map((v) => v.id);
+  const fill = (text: string): string => fillValues(text, values, defined);
+  return (id) => {
+    const service = pack.services[id];
+    const evaluation = assessment.services.find((s) => s.id === id);
+    if (!service || !evaluation) return '';
+    const title = localise(service.title, locale);
+    // A result answers the citizen's question: its own words, and where to read more.
+    if (service.kind === 'result') {
+      const source = service.sources[0];
+      const more = source ? ` [${source.title}](${source.url})` : '';
+      const text = evaluation.outcome === 'eligible' ? service.outcomes.eligible : service.outcomes.maybe;
+      return `- **${title}**: ${fill(localise(text, locale))}${more}`;
+    }
+    const reasons = explainService(pack.model, evaluation, locale as Locale).sentences.join(' ');
+    const summary = fill(localise(service.summary, locale));
+    return `- **${title}**: ${[summary, reasons].filter(Boolean).join(' ')} ${applyLine(pack, id, locale, content)}`;
+  };
 }
 
 function applyLine(pack: KnowledgePack, id: string, locale: string, content: BotContent): string {

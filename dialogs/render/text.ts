@@ -6,6 +6,7 @@ import type { AnswerValue } from '../../bot/eligibility/index.js';
 import type { BotContent } from '../../bot/content.js';
 import type { KnowledgePack, Question } from '../../bot/knowledge/index.js';
 import { choicesOf, localise } from '../answers.js';
+import { formatTag } from './values.js';
 
 export function answerLabel(
   pack: KnowledgePack,
@@ -23,14 +24,14 @@ export function answerLabel(
   if (Array.isArray(value)) return value.map(labelOf).join(', ');
   if (typeof value === 'boolean') return labelOf(value ? 'yes' : 'no');
   if (typeof value === 'number') {
-    const formatted = new Intl.NumberFormat(locale).format(value);
+    const formatted = new Intl.NumberFormat(formatTag(pack, locale)).format(value);
     return question.type === 'money'
       ? content.message('money_amount', locale, { amount: formatted })
       : formatted;
   }
   if (typeof value !== 'string') return String(value);
   if (question.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return new Intl.DateTimeFormat(locale, {
+    return new Intl.DateTimeFormat(formatTag(pack, locale), {
       day: 'numeric',
       month: 'long',
       year: 'numeric',

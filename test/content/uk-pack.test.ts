@@ -72,7 +72,9 @@ describe('the UK pack converted from GOV.UK smart answers', function () {
     for (const c of skipped) {
       const result = assess(pack.model, c.screening!, c.answers as Record<string, string>, c.asOf)!;
       expect(nextOnRoute(result.context, result.order), c.name).to.equal(c.expect.nextOnRoute);
-      expect(result.nextQuestion, `${c.name}: the bot asks something else`).to.not.equal(c.expect.nextOnRoute);
+      expect(result.nextQuestion, `${c.name}: the bot asks something else`).to.not.equal(
+        c.expect.nextOnRoute,
+      );
     }
   });
 

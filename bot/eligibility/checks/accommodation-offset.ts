@@ -27,6 +27,7 @@ export const accommodationOffset: NamedCheck = {
     { name: 'periodDays', required: true, description: 'days in the pay period' },
   ],
   evaluate({ nights, charge, offsetRate, periodDays }) {
+    if (periodDays === null) return null; // no pay period asked (another branch): does not apply
     if (nights === null || nights === undefined) return 0; // no accommodation: nothing to count
     if (typeof nights !== 'number' || typeof offsetRate !== 'number' || typeof periodDays !== 'number') {
       return undefined;

@@ -4,15 +4,20 @@
  * that is not here, and checks here that no rule uses.
  */
 import { accommodationOffset } from './accommodation-offset.js';
+import { ageOnDate } from './age-on-date.js';
 import { bandValue } from './band-value.js';
 import { payCoversRate } from './pay-covers-rate.js';
 import { statePensionDate } from './state-pension-date.js';
+import { sum } from './sum.js';
 import type { NamedCheck } from './types.js';
 
 export type { CheckArgs, CheckArgSpec, NamedCheck, Value } from './types.js';
 
 export const NAMED_CHECKS: ReadonlyMap<string, NamedCheck> = new Map(
-  [statePensionDate, bandValue, payCoversRate, accommodationOffset].map((check) => [check.id, check]),
+  [statePensionDate, bandValue, payCoversRate, accommodationOffset, ageOnDate, sum].map((check) => [
+    check.id,
+    check,
+  ]),
 );
 
 /** The registered checks, sorted by id, for listings. */

@@ -166,7 +166,11 @@ describe('bounds that move', () => {
     type: 'date',
     validation: { earliest: { yearsBeforeAsOf: 122, startOfYear: true }, latest: 'asOf' },
   };
-  const bornExact: QuestionDef = { id: 'born', type: 'date', validation: { earliest: { yearsBeforeAsOf: 100 } } };
+  const bornExact: QuestionDef = {
+    id: 'born',
+    type: 'date',
+    validation: { earliest: { yearsBeforeAsOf: 100 } },
+  };
   const worked: QuestionDef = {
     id: 'worked',
     type: 'number',

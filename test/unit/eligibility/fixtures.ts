@@ -2,6 +2,7 @@
 import type {
   EligibilityModel,
   NamedList,
+  NamedValue,
   ParameterDef,
   QuestionDef,
   ScreeningDef,
@@ -14,6 +15,7 @@ export interface ModelParts {
   screenings?: ScreeningDef[];
   parameters?: ParameterDef[];
   lists?: NamedList[];
+  values?: NamedValue[];
   nationQuestion?: string;
   reasonTemplates?: EligibilityModel['reasonTemplates'];
 }
@@ -26,6 +28,7 @@ export function makeModel(parts: ModelParts): EligibilityModel {
     screenings: byId(parts.screenings),
     parameters: byId(parts.parameters),
     lists: byId(parts.lists),
+    values: byId(parts.values),
     ...(parts.nationQuestion !== undefined ? { nationQuestion: parts.nationQuestion } : {}),
     ...(parts.reasonTemplates ? { reasonTemplates: parts.reasonTemplates } : {}),
   };

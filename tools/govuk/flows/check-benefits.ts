@@ -395,7 +395,9 @@ async function writeScenarios(
         screening: FLOW,
         asOf,
         answers: c.answers,
-        expect: isSkippedByDesign(name) ? { nextOnRoute: onRoute } : { nextQuestion: onRoute, nextOnRoute: onRoute },
+        expect: isSkippedByDesign(name)
+          ? { nextOnRoute: onRoute }
+          : { nextQuestion: onRoute, nextOnRoute: onRoute },
       });
     } else if (c.kind === 'invalid_input') {
       invalid.push({ name, screening: FLOW, asOf, answers: c.answers, rejectedAt: c.expected.invalid_at });

@@ -75,14 +75,18 @@ const BRANCH = {
   },
 };
 
-function param(id: string, on: unknown): Record<string, unknown> {
-  return on === undefined ? { param: id } : { param: id, on };
-}
+/** GOV.UK calculator methods checked as the screening's named values. */
+const VALUE_OF: Record<string, string> = {
+  basic_total: 'basic_total',
+  total_hours: 'total_hours',
+  total_pay: 'total_pay',
+  accommodation_cost: 'accommodation_cost',
+};
 
-/** Pay covers the minimum wage for one branch: the apprentice rate, or the rate for the age. */
-function payCovers(b: (typeof BRANCH)['current']): Rule {
+/** What accommodation adds to or takes from pay in one branch's pay period. */
+function adjustment(b: (typeof BRANCH)['current']): Record<string, unknown> {
   // Skipped accommodation questions reach the calculation as null: no accommodation, or free.
-  const adjustment = {
+  return {
     calc: 'accommodation_offset',
     args: {
       nights: { question: b.usage },
@@ -91,11 +95,50 @@ function payCovers(b: (typeof BRANCH)['current']): Rule {
       periodDays: { question: b.frequency },
     },
   };
+}
+
+/** The pay period's figures, whichever branch (this year or last) the answers took. */
+const VALUES = [
+  {
+    id: 'basic_total',
+    description: 'Pay before anything for accommodation, for the pay period.',
+    value: { firstOf: [{ question: BRANCH.current.pay }, { question: BRANCH.past.pay }] },
+    format: 'money',
+  },
+  {
+    id: 'total_hours',
+    description: 'Hours worked in the pay period.',
+    value: { firstOf: [{ question: BRANCH.current.hours }, { question: BRANCH.past.hours }] },
+    format: 'number',
+  },
+  {
+    id: 'accommodation_cost',
+    description: 'What accommodation from the employer adds to pay (or takes from it) for the pay period.',
+    value: { firstOf: [adjustment(BRANCH.current), adjustment(BRANCH.past)] },
+    format: 'money',
+  },
+  {
+    id: 'total_pay',
+    description: 'Pay for the pay period, counting accommodation.',
+    value: {
+      calc: 'sum',
+      args: { basic: { value: 'basic_total' }, accommodation: { value: 'accommodation_cost' } },
+    },
+    format: 'money',
+  },
+];
+
+function param(id: string, on: unknown): Record<string, unknown> {
+  return on === undefined ? { param: id } : { param: id, on };
+}
+
+/** Pay covers the minimum wage for one branch: the apprentice rate, or the rate for the age. */
+function payCovers(b: (typeof BRANCH)['current']): Rule {
   const args = (rate: unknown) => ({
     pay: { question: b.pay },
     hours: { question: b.hours },
     rate,
-    adjustment,
+    adjustment: adjustment(b),
   });
   return {
     all: [
@@ -145,7 +188,8 @@ function questionDetails(q: PeerQuestion): Record<string, unknown> {
   if (/^how_often_/.test(id)) return { validation: { min: 1, max: 31, integer: true } };
   // At most 16 hours for each day of the pay period (GOV.UK's valid_hours_worked).
   if (/^how_many_hours_/.test(id)) {
-    const days = id === 'how_many_hours_do_you_work' ? 'how_often_do_you_get_paid' : 'how_often_did_you_get_paid';
+    const days =
+      id === 'how_many_hours_do_you_work' ? 'how_often_do_you_get_paid' : 'how_often_did_you_get_paid';
     return { validation: { min: 0.01, max: { question: days, times: 16 } } };
   }
   if (/_accommodation_charge$/.test(id)) return { validation: { min: 0.01 } };
@@ -317,6 +361,21 @@ function calculatorCases(
       },
     ];
   }
+  if (Object.hasOwn(VALUE_OF, method) && typeof value === 'number') {
+    // GOV.UK sets the accommodation cost straight on its calculator; `given` does the same. At 0
+    // it is worked out from the answers (no accommodation).
+    const cost = (c.calculator_state as { accommodation_cost?: number }).accommodation_cost ?? 0;
+    return [
+      {
+        name,
+        screening,
+        asOf,
+        answers: stateAnswers(state, state.basic_pay, state.basic_hours),
+        ...(cost !== 0 && { given: { accommodation_cost: cost } }),
+        expect: { values: { [VALUE_OF[method]!]: value } },
+      },
+    ];
+  }
   if (method === 'eligible_for_living_wage') return livingWageCase(c, name, asOf, state.age);
   if (method === 'valid_age_for_living_wage') return livingWageCase(c, name, asOf, (c.args as unknown[])[0]);
   if (['historical_entitlement', 'total_entitlement'].includes(method) && typeof value === 'number') {
@@ -441,6 +500,7 @@ export function minimumWageSpec(texts: FlowTexts & DetailTexts, snapshot: string
     other: (expr) => other(expr),
     questionDetails,
     answer,
+    values: VALUES,
     otherCase: (c, helpers) => calculatorCases(c, helpers.name(c), c.as_of ?? snapshot, helpers.flow),
     endToEndExtras(c, helpers) {
       const computed = (c.expected.computed ?? {}) as Record<string, unknown>;

@@ -32,9 +32,13 @@ export interface FlowTexts {
     string,
     { prompt: string; help?: string; why?: string; choices?: Record<string, string> }
   >;
-  /** Per outcome: its title and a one-sentence summary, in our words. */
-  outcomes: Record<string, { title: string; summary: string; url?: string }>;
-  outcomeTexts: { eligible: string; notEligible: string; maybe: string };
+  /**
+   * Per outcome: its title and a one-sentence summary, in our words; `result`, what the bot says
+   * when the citizen gets this outcome (it may name the screening's values in braces), by default
+   * the summary; `url` and `link`, where to read more and the words of that link.
+   */
+  outcomes: Record<string, { title: string; summary: string; result?: string; url?: string; link?: string }>;
+  outcomeTexts: { notEligible: string; maybe: string };
   cost?: string;
 }
 
@@ -59,6 +63,8 @@ export interface RoutedFlowSpec {
   writeExtras?: (writer: PackWriter, flow: PeerFlow) => Promise<void>;
   /** A GOV.UK typed answer as a JSON answer (numbers typed as text). */
   answer?: (q: PeerQuestion | undefined, value: unknown) => unknown;
+  /** Named values the screening works out and shows with its results (a State Pension date). */
+  values?: Array<Record<string, unknown>>;
   /** The as-of date for cases without one. */
   defaultAsOf: string;
   lastReviewed: string;
@@ -70,6 +76,8 @@ export interface ScenarioCase {
   service?: string;
   asOf: string;
   answers: Record<string, unknown>;
+  /** Named values set directly, as a GOV.UK calculator test sets its calculator's state. */
+  given?: Record<string, unknown>;
   expect: Record<string, unknown>;
 }
 
@@ -182,6 +190,7 @@ export async function convertRoutedFlow(
     outcomeIds.push(id);
     await writer.write('service', id, {
       id,
+      kind: 'result',
       title: en(t.title),
       summary: en(t.summary),
       howToApply: { url: t.url ?? flow.gov_uk_url },
@@ -189,11 +198,14 @@ export async function convertRoutedFlow(
       appliesIn: { nations: ['england', 'wales', 'scotland', 'northern-ireland'] },
       rule,
       outcomes: {
-        eligible: en(spec.texts.outcomeTexts.eligible.replace('{title}', t.title)),
+        eligible: en(t.result ?? t.summary),
         notEligible: en(spec.texts.outcomeTexts.notEligible.replace('{title}', t.title)),
         maybe: en(spec.texts.outcomeTexts.maybe.replace('{title}', t.title)),
       },
-      sources: [{ title: flow.title, url: flow.gov_uk_url }],
+      sources: [
+        ...(t.url && t.link ? [{ title: t.link, url: t.url }] : []),
+        { title: flow.title, url: flow.gov_uk_url },
+      ],
       lastReviewed: spec.lastReviewed,
       topics: [spec.topic],
     });
@@ -205,6 +217,7 @@ export async function convertRoutedFlow(
     intro: en(s.intro),
     questions: ordered.map((q) => guichetId(q.id)),
     services: outcomeIds,
+    ...(spec.values && { values: spec.values }),
     outcomes: {
       someEligible: en(s.someEligible),
       noneEligible: en(s.noneEligible),
@@ -300,7 +313,7 @@ async function writeCases(
   });
   if (other.length > 0) {
     await writer.write('scenario', `${spec.flow}-values`, {
-      description: `Derived values from ${source}, checked as dates reached.`,
+      description: `Derived and calculated values from ${source}: dates checked as dates reached, other values as the screening's values.`,
       cases: other.filter((c) => !isKnownGap(c.name)),
     });
   }

@@ -108,6 +108,35 @@ export function statePensionAgeSpec(
     defaultAsOf: snapshot,
     lastReviewed: snapshot,
     other: (expr) => other(expr),
+    values: [
+      {
+        id: 'state_pension_date',
+        description: 'The day this person reaches State Pension age.',
+        value: pensionDate({ question: GENDER }),
+        format: 'date',
+      },
+      {
+        id: 'state_pension_age',
+        description: 'Their age on their State Pension date, in years, months and days.',
+        value: { calc: 'age_on_date', args: { born: dob, on: { value: 'state_pension_date' } } },
+        format: 'period',
+      },
+      {
+        id: 'pension_credit_date',
+        description:
+          "The day this person reaches Pension Credit qualifying age (a woman's State Pension age).",
+        value: pensionDate('female'),
+        format: 'date',
+      },
+      {
+        id: 'can_apply',
+        description: 'They can claim their State Pension now: from 2 months before their State Pension date.',
+        rule: {
+          gte: [{ asOf: true }, { addPeriod: { date: { value: 'state_pension_date' }, months: -2 } }],
+        },
+        format: 'yes-no',
+      },
+    ],
     // GOV.UK takes dates of birth from 1 January of the year 122 years ago up to today.
     questionDetails: (q) =>
       q.type === 'date'
@@ -176,6 +205,11 @@ export function statePensionAgeSpec(
         if (target && typeof c.expected.value === 'string') {
           return dateReached(helpers.name(c), target.id, helpers.answers(c), c.expected.value);
         }
+        if (c.predicate === 'can_apply' && typeof c.expected.value === 'boolean') {
+          const answers = { which_calculation: 'age', ...helpers.answers(c) };
+          const expect = { values: { can_apply: c.expected.value } };
+          return [{ name: helpers.name(c), screening: FLOW, asOf: c.as_of ?? snapshot, answers, expect }];
+        }
         if (c.predicate === 'pension_age_based_on_gender') {
           // True exactly when GOV.UK goes on to ask for legal sex.
           const answers = { which_calculation: 'age', ...helpers.answers(c) };
@@ -183,7 +217,34 @@ export function statePensionAgeSpec(
           return [{ name: helpers.name(c), screening: FLOW, asOf: c.as_of ?? snapshot, answers, expect }];
         }
       }
+      if (c.kind === 'function' && c.function === 'state_pension_age_text') {
+        // GOV.UK stubs the date of birth and the State Pension date; so does `given`.
+        const args = c.args as { dob: string; pension_date: string };
+        const age = periodOf(String(c.expected.value));
+        if (!age) return undefined;
+        return [
+          {
+            name: helpers.name(c),
+            screening: FLOW,
+            asOf: c.as_of ?? snapshot,
+            answers: { which_calculation: 'age', [DOB]: args.dob },
+            given: { state_pension_date: args.pension_date },
+            expect: { values: { state_pension_age: age } },
+          },
+        ];
+      }
       return undefined;
     },
   };
+}
+
+/** GOV.UK's "66 years, 1 month, 2 days" as {years, months, days} (the fact, not the sentence). */
+function periodOf(text: string): { years: number; months: number; days: number } | undefined {
+  const out = { years: 0, months: 0, days: 0 };
+  for (const part of text.split(', ')) {
+    const match = /^(\d+) (year|month|day)s?$/.exec(part.trim());
+    if (!match) return undefined;
+    out[`${match[2]}s` as keyof typeof out] = Number(match[1]);
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ const run = (args: Record<string, number | null>) =>
 
 describe('named check accommodation_offset', () => {
   // Offset rate 11.10 a day (April 2026 figure, as a parameter would give it).
-  const cases: [string, Record<string, number | null>, number | undefined][] = [
+  const cases: [string, Record<string, number | null>, number | null | undefined][] = [
     ['no accommodation (nights skipped)', { nights: null, charge: null, offsetRate: 11.1, periodDays: 7 }, 0],
     ['free, 7 nights, weekly pay', { nights: 7, charge: null, offsetRate: 11.1, periodDays: 7 }, 77.7],
     ['free, charge given as 0', { nights: 5, charge: 0, offsetRate: 11.1, periodDays: 7 }, 55.5],
@@ -30,6 +30,11 @@ describe('named check accommodation_offset', () => {
     ['GOV.UK: 10.90 a day for 5 nights', { nights: 5, charge: 10.9, offsetRate: 10.66, periodDays: 7 }, -1.2],
     ['GOV.UK: free, 4 nights (11.10)', { nights: 4, charge: 0, offsetRate: 11.1, periodDays: 7 }, 44.4],
     ['GOV.UK: 12.10 a day for 5 nights', { nights: 5, charge: 12.1, offsetRate: 11.1, periodDays: 7 }, -5],
+    [
+      'no pay period asked (the other branch): does not apply',
+      { nights: null, charge: null, offsetRate: 11.1, periodDays: null },
+      null,
+    ],
     ['not numbers: cannot tell', { nights: 7, charge: null, offsetRate: null, periodDays: 7 }, undefined],
   ];
   for (const [name, args, expected] of cases) {

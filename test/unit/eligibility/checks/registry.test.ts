@@ -5,9 +5,11 @@ describe('named checks registry', () => {
   it('lists every check once, by id, sorted', () => {
     expect(listNamedChecks().map((c) => [c.id, c.kind])).to.deep.equal([
       ['accommodation_offset', 'calculation'],
+      ['age_on_date', 'calculation'],
       ['band_value', 'calculation'],
       ['pay_covers_rate', 'predicate'],
       ['state_pension_date', 'calculation'],
+      ['sum', 'calculation'],
     ]);
   });
   it('registers each under its own id', () => {
