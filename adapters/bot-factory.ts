@@ -7,11 +7,13 @@ import type { ContentSource } from '../bot/content.js';
 import { GuichetBot } from '../bot/guichet-bot.js';
 import type { KnowledgePack } from '../bot/knowledge/index.js';
 import type { Logger } from '../bot/logger.js';
+import { SavedAnswersStore } from '../bot/saved-answers.js';
 import { stateAccessors } from '../bot/state.js';
 import { turnErrorHandler } from '../bot/turn-errors.js';
 import type { Understanding } from '../bot/understanding.js';
 import { RootDialog } from '../dialogs/root-dialog.js';
-import type { DialogRuntime } from '../dialogs/runtime.js';
+import { restoreKeptAnswers } from '../dialogs/kept-answers.js';
+import { localeOf, type DialogRuntime } from '../dialogs/runtime.js';
 import { ScreeningDialog } from '../dialogs/screening-dialog.js';
 
 export interface BotDeps {
@@ -41,6 +43,7 @@ export function createBot(deps: BotDeps): BuiltBot {
     understanding: deps.understanding,
     today: deps.today ?? (() => new Date()),
     state,
+    saved: new SavedAnswersStore(deps.storage, () => (deps.today ?? (() => new Date()))().getTime()),
   };
   const bot = new GuichetBot(
     [conversationState, userState],
@@ -49,6 +52,7 @@ export function createBot(deps: BotDeps): BuiltBot {
     [new ScreeningDialog(runtime)],
     deps.content,
     deps.logger,
+    (context) => restoreKeptAnswers(runtime, context, localeOf(runtime, context)),
   );
   return {
     bot,

@@ -51,7 +51,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     );
   }
 
-  const { storage, flush } = await openStorage(config, logger, options.memoryStorage ?? false);
+  const { storage, flush, sweep } = await openStorage(config, logger, options.memoryStorage ?? false);
+  // Conversation state idle for longer than the limit, and kept answers past their date, go.
+  const sweeper = setInterval(() => {
+    sweep(config.conversationIdleHours * 3_600_000).then(
+      (forgotten) => forgotten > 0 && logger.info({ forgotten }, 'forgot idle or expired state'),
+      (error: unknown) => logger.error({ err: error }, 'could not forget idle state'),
+    );
+  }, SWEEP_EVERY_MS);
+  sweeper.unref();
   const knowledgeDir = path.resolve(config.knowledgeDir);
   const live = await LivePack.load(knowledgeDir, logger, path.resolve(config.dataDir, 'models'));
   readiness.markReady('knowledge', live.describe());
@@ -90,6 +98,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       live.stop();
+      clearInterval(sweeper);
       // Stop taking requests, let the turns in flight finish, then make sure state is on disk.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
@@ -125,8 +134,8 @@ async function openStorage(
   config: Readonly<Config>,
   logger: Logger,
   inMemory: boolean,
-): Promise<{ storage: Storage; flush: () => Promise<void> }> {
-  if (inMemory) return { storage: new MemoryStorage(), flush: async () => {} };
+): Promise<{ storage: Storage; flush: () => Promise<void>; sweep: (idleMs: number) => Promise<number> }> {
+  if (inMemory) return { storage: new MemoryStorage(), flush: async () => {}, sweep: async () => 0 };
   const file = path.resolve(config.dataDir, 'state.json');
   const { storage, movedAside } = await LowdbStorage.open(file);
   if (movedAside)
@@ -134,5 +143,8 @@ async function openStorage(
       { file, movedAside },
       'the state file could not be read; it was kept aside and a new one started',
     );
-  return { storage, flush: () => storage.flush() };
+  return { storage, flush: () => storage.flush(), sweep: (idleMs) => storage.expireIdle(idleMs) };
 }
+
+/** How often idle conversation state and expired kept answers are looked for. */
+const SWEEP_EVERY_MS = 10 * 60_000;

@@ -27,6 +27,9 @@ export class GuichetBot extends ActivityHandler {
     otherDialogs: readonly Dialog[],
     private readonly content: ContentSource,
     private readonly logger: Logger,
+    /** Answers kept from an earlier visit, reused at the start of a conversation (once). */
+    private readonly restore: (context: TurnContext) => Promise<Partial<Activity> | undefined> = async () =>
+      undefined,
   ) {
     super();
     this.dialogs = new DialogSet(accessors.dialogState).add(rootDialog);
@@ -36,7 +39,11 @@ export class GuichetBot extends ActivityHandler {
       const newcomers = (context.activity.membersAdded ?? []).filter(
         (m) => m.id !== context.activity.recipient.id,
       );
-      if (newcomers.length > 0) await context.sendActivity(this.welcome(context));
+      if (newcomers.length > 0) {
+        await context.sendActivity(this.welcome(context));
+        const restored = await this.restore(context);
+        if (restored) await context.sendActivity(restored);
+      }
       await next();
     });
 
@@ -49,6 +56,9 @@ export class GuichetBot extends ActivityHandler {
       if (text.length > this.content.current().maxMessageLength) {
         await context.sendActivity(this.say('too_long', context));
       } else {
+        // Channels that do not say who joined start with a message: look for kept answers then.
+        const restored = await this.restore(context);
+        if (restored) await context.sendActivity(restored);
         await this.runDialogs(context);
       }
       await next();

@@ -18,6 +18,12 @@ export interface ConversationData {
   skipped: string[];
   /** Messages in a row the bot did not understand (to offer a person after a few). */
   notUnderstood: number;
+  /** The citizen's choice about keeping their answers after this conversation, once asked. */
+  keep?: 'yes' | 'no';
+  /** Until when kept answers are kept (ms since 1970), when `keep` is yes. */
+  keptUntil?: number;
+  /** Answers kept from an earlier visit have been looked for (once per conversation). */
+  restoreChecked?: boolean;
 }
 
 export function emptyConversationData(): ConversationData {

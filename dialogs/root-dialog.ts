@@ -12,6 +12,13 @@ import type { KnowledgePack } from '../bot/knowledge/index.js';
 import { recogniseYesNo } from '../bot/language/index.js';
 import type { Understood } from '../bot/understanding.js';
 import { localise } from './answers.js';
+import {
+  forgottenEvent,
+  keepAnswers,
+  keepOffer,
+  shouldOfferToKeep,
+  updateKeptAnswers,
+} from './kept-answers.js';
 import { factLine, fold } from './render/text.js';
 import { conversationData, localeOf, type DialogRuntime } from './runtime.js';
 import { SCREENING_DIALOG, type ScreeningOptions } from './screening-dialog.js';
@@ -21,7 +28,8 @@ export const ROOT_DIALOG = 'root';
 type Pending =
   | { kind: 'confirm'; intent: string; text: string }
   | { kind: 'choose'; intents: string[]; text: string }
-  | { kind: 'forget' };
+  | { kind: 'forget' }
+  | { kind: 'keep' };
 
 interface RootState {
   pending?: Pending;
@@ -55,8 +63,28 @@ export class RootDialog extends Dialog {
     return this.onMessage(dc);
   }
 
-  /** A screening has finished (its results are shown): wait for what comes next. */
-  override async resumeDialog(): Promise<DialogTurnResult> {
+  /**
+   * A screening has finished (its results are shown): offer to keep the answers the first time,
+   * keep the new ones when the citizen already said yes, then wait for what comes next.
+   */
+  override async resumeDialog(
+    dc: DialogContext,
+    _reason?: unknown,
+    result?: unknown,
+  ): Promise<DialogTurnResult> {
+    if (!result) return Dialog.EndOfTurn;
+    const pack = this.runtime.knowledge();
+    const data = await conversationData(this.runtime, dc.context);
+    if (pack && shouldOfferToKeep(pack, data)) {
+      const locale = localeOf(this.runtime, dc.context);
+      const content = this.runtime.content.current();
+      (dc.activeDialog!.state as RootState).pending = { kind: 'keep' };
+      return this.say(dc, keepOffer(pack, locale, content), [
+        content.message('yes', locale),
+        content.message('no', locale),
+      ]);
+    }
+    await updateKeptAnswers(this.runtime, dc.context);
     return Dialog.EndOfTurn;
   }
 
@@ -185,7 +213,19 @@ export class RootDialog extends Dialog {
     if (pending.kind === 'forget') {
       if (!yes) return this.say(dc, content.message('cancelled', locale));
       await this.runtime.state.conversationData.delete(dc.context);
-      return this.say(dc, content.message('forgotten', locale));
+      await this.runtime.saved.forget(dc.context);
+      await this.say(dc, content.message('forgotten', locale));
+      // The browser forgets who the citizen is, so nothing links it to them any more.
+      await dc.context.sendActivity(forgottenEvent());
+      return Dialog.EndOfTurn;
+    }
+    if (pending.kind === 'keep') {
+      if (yes) {
+        await keepAnswers(this.runtime, dc.context, locale, content);
+        return Dialog.EndOfTurn;
+      }
+      (await conversationData(this.runtime, dc.context)).keep = 'no';
+      return this.say(dc, content.message('not_kept_answers', locale));
     }
     return yes
       ? this.handle(dc, state, pending.intent, pending.text, locale, content)

@@ -6,6 +6,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ContentSource } from '../bot/content.js';
 import type { KnowledgePack } from '../bot/knowledge/index.js';
+import type { SavedAnswersStore } from '../bot/saved-answers.js';
 import { emptyConversationData, type ConversationData, type StateAccessors } from '../bot/state.js';
 import { packLocale } from '../bot/content.js';
 import type { Understanding } from '../bot/understanding.js';
@@ -18,6 +19,8 @@ export interface DialogRuntime {
   /** Today, for evaluation "as of" now; tests fix it. */
   today: () => Date;
   state: StateAccessors;
+  /** Answers kept after a conversation, with the citizen's consent. */
+  saved: SavedAnswersStore;
 }
 
 export async function conversationData(

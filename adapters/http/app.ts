@@ -95,14 +95,23 @@ export function createApp(deps: AppDeps): GuichetApp {
   app.use(['/api', DIRECT_LINE_BASE], cors(config.allowedOrigins));
   app.use(widgetConfigRouter(deps.content));
 
-  app.post('/api/directline/token', perAddressLimit(config.tokenRequestsPerMinute, now), (_req, res) => {
-    const conversationId = randomUUID().replace(/-/g, '');
-    // "dl_" user ids are embedded in the token, so a page cannot speak as another user.
-    const userId = `dl_${randomUUID()}`;
-    const { token, expiresIn } = tokens.issue(conversationId, userId);
-    res.setHeader('Cache-Control', 'no-store');
-    res.json({ conversationId, token, expires_in: expiresIn, userId });
-  });
+  app.post(
+    '/api/directline/token',
+    perAddressLimit(config.tokenRequestsPerMinute, now),
+    express.json({ limit: '1kb' }),
+    (req, res) => {
+      const conversationId = randomUUID().replace(/-/g, '');
+      // "dl_" user ids are embedded in the token, so a page cannot speak as another user. A browser
+      // whose citizen asked us to keep their answers comes back with the id it was given then (a
+      // random id only that browser holds); anything else gets a new one.
+      const returning = (req.body as { user?: unknown } | undefined)?.user;
+      const userId =
+        typeof returning === 'string' && RETURNING_USER.test(returning) ? returning : `dl_${randomUUID()}`;
+      const { token, expiresIn } = tokens.issue(conversationId, userId);
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ conversationId, token, expires_in: expiresIn, userId });
+    },
+  );
 
   app.use(DIRECT_LINE_BASE, directLineRouter({ tokens, history, bot: directLineBot }));
 
@@ -144,3 +153,6 @@ function createCloudAdapter(config: Readonly<Config>): CloudAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
   return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
 }
+
+/** The form of the user ids this server gives out (a random UUID), the only ones it takes back. */
+const RETURNING_USER = /^dl_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

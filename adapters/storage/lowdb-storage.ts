@@ -100,10 +100,19 @@ export class LowdbStorage implements Storage {
    * Forgets items nobody has written for `idleMilliseconds`: a citizen's answers are kept for
    * their conversation, not for ever. Resolves to how many went.
    */
+  /**
+   * Forgets items not written for `idleMilliseconds`, except those that say themselves how long
+   * to keep them (`expiresAt`, ms since 1970: answers kept with consent), which go when that passes.
+   */
   async expireIdle(idleMilliseconds: number): Promise<number> {
-    const cutoff = this.now() - idleMilliseconds;
+    const now = this.now();
+    const cutoff = now - idleMilliseconds;
     const written = this.written();
-    const stale = Object.keys(this.db.data.items).filter((key) => (written[key] ?? 0) < cutoff);
+    const stale = Object.entries(this.db.data.items)
+      .filter(([key, item]) =>
+        typeof item.expiresAt === 'number' ? item.expiresAt <= now : (written[key] ?? 0) < cutoff,
+      )
+      .map(([key]) => key);
     if (stale.length > 0) await this.delete(stale);
     return stale.length;
   }

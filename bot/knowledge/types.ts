@@ -191,7 +191,13 @@ export interface Settings {
   /** Language tags for writing dates and numbers, per locale ({"en": "en-GB"}). */
   formats?: Record<string, string>;
   review?: { maxAgeDays?: number };
-  conversation?: { maxMessageLength?: number; maxRetries?: number; welcomeTopics?: string[] };
+  conversation?: {
+    maxMessageLength?: number;
+    maxRetries?: number;
+    welcomeTopics?: string[];
+    /** Offer to keep answers after the conversation for this many days (never without it). */
+    keepAnswersDays?: number;
+  };
   eligibility?: { nationQuestion?: string };
 }
 

@@ -326,6 +326,19 @@ describe('the page-facing endpoints', () => {
     expect(started.json().conversationId).to.equal(body.conversationId);
   });
 
+  it('gives a returning browser its own user id back (answers kept with consent), and nothing else', async () => {
+    const first = (await call(guichet.app, 'POST', '/api/directline/token')).json();
+    const again = await call(guichet.app, 'POST', '/api/directline/token', { body: { user: first.userId } });
+    expect(again.json().userId).to.equal(first.userId);
+    expect(again.json().conversationId, 'a new conversation').to.not.equal(first.conversationId);
+    const forged = await call(guichet.app, 'POST', '/api/directline/token', {
+      body: { user: 'someone@example.org' },
+      from: '127.0.0.2',
+    });
+    expect(forged.status).to.equal(200);
+    expect(forged.json().userId).to.match(/^dl_/).and.not.equal('someone@example.org');
+  });
+
   it('rate-limits the token endpoint per client address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1)

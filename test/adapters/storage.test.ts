@@ -38,6 +38,22 @@ describe('LowdbStorage, on disk', () => {
     expect(Object.keys(await storage.read(['old', 'recent']))).to.deep.equal(['recent']);
   });
 
+  it('keeps items that say until when to keep them (answers kept with consent) until then, not longer', async () => {
+    let now = 1_000_000;
+    const { storage } = await LowdbStorage.open(await freshFile(), () => now);
+    await storage.write({
+      kept: { answers: { age: 70 }, expiresAt: now + 30_000 },
+      due: { answers: {}, expiresAt: now + 5_000 },
+      idle: { v: 1 },
+    });
+    now += 20_000;
+    expect(await storage.expireIdle(12_000)).to.equal(2);
+    expect(Object.keys(await storage.read(['kept', 'due', 'idle']))).to.deep.equal(['kept']);
+    now += 10_000;
+    expect(await storage.expireIdle(12_000)).to.equal(1);
+    expect(await storage.read(['kept'])).to.deep.equal({});
+  });
+
   it('keeps an unreadable file aside instead of losing it, and starts afresh', async () => {
     const file = await freshFile();
     await writeFile(file, '{"version": 1, "items": {');

@@ -112,6 +112,13 @@ async function waitForBotReply(page: Page, before: number): Promise<void> {
 }
 
 /** Tabs to the launcher and presses Enter; the greeting arrives and focus is in the send box. */
+const KEEP_OFFER = msg('keep_answers_offer').replace('{days}', '30');
+
+/** The results are in the transcript (the offer to keep the answers may follow them). */
+async function hasResults(page: Page, guidance: string): Promise<boolean> {
+  return (await botTexts(page)).some((text) => text.includes(guidance));
+}
+
 async function openByKeyboard(page: Page) {
   const launcher = page.getByRole('button', { name: msg('widget.launcher') });
   await launcher.waitFor();
@@ -234,7 +241,7 @@ describe('the embeddable widget in headless Chromium', function () {
     const guidance = msg('results_guidance');
     for (let turn = 0; turn < 40; turn += 1) {
       const last = await lastBotText(page);
-      if (last.includes(guidance)) break;
+      if (await hasResults(page, guidance)) break;
       const reply = last.includes(msg('invalid_date').slice(0, 20))
         ? '1 January 1958'
         : last.includes(msg('invalid_money').slice(0, 20)) ||
@@ -246,7 +253,10 @@ describe('the embeddable widget in headless Chromium', function () {
       await page.keyboard.press('Enter');
       await waitForBotReply(page, before);
     }
-    expect(await lastBotText(page)).to.contain(guidance);
+    expect(await hasResults(page, guidance)).to.equal(true);
+    // After the results, the offer to keep the answers (the pack allows it), nothing kept yet.
+    expect(await lastBotText(page)).to.contain(KEEP_OFFER);
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).to.not.contain('guichet-kept');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).to.equal(
       'webchat-sendbox-input',
     );
@@ -261,13 +271,59 @@ describe('the embeddable widget in headless Chromium', function () {
     await page.getByRole('button', { name: msg('widget.launcher') }).click();
     await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
     const guidance = msg('results_guidance');
-    for (let turn = 0; turn < 40 && !(await lastBotText(page)).includes(guidance); turn += 1) {
+    for (let turn = 0; turn < 40 && !(await hasResults(page, guidance)); turn += 1) {
       // The first button: the welcome's check, then each question's first answer (or "I don't know").
       const before = await botMessageCount(page);
       await page.locator('.guichet-chat .webchat__suggested-action').first().click();
       await waitForBotReply(page, before);
     }
-    expect(await lastBotText(page)).to.contain(guidance);
+    expect(await hasResults(page, guidance)).to.equal(true);
+    expect(problems).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('keeps answers only when asked: the next chat in this browser welcomes the citizen back; forget me forgets', async () => {
+    const { page, problems } = await openPage();
+    await page.getByRole('button', { name: msg('widget.launcher') }).click();
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
+    for (const reply of ['Can I get Pension Credit?', 'England', 'yes', 'no']) {
+      const before = await botMessageCount(page);
+      await sendBox(page).fill(reply);
+      await sendBox(page).press('Enter');
+      await waitForBotReply(page, before);
+    }
+    await transcriptHas(page, KEEP_OFFER.slice(0, 40)).waitFor({ timeout: 20_000 });
+    await page.locator('.guichet-chat .webchat__suggested-action').first().click(); // Yes
+    await transcriptHas(page, msg('kept_answers').split('{date}')[0]!).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() =>
+      Boolean(
+        localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('guichet-kept')) ?? ''),
+      ),
+    );
+
+    // A new conversation in the same browser: welcomed back, and the answers are used again.
+    await page.getByRole('button', { name: msg('widget.start_again') }).click();
+    await transcriptHas(page, msg('restored_answers').split('{date}')[0]!).waitFor({ timeout: 30_000 });
+    await sendBox(page).fill('Can I get Pension Credit?');
+    await sendBox(page).press('Enter');
+    await transcriptHas(page, msg('reused_answers').slice(0, 20)).waitFor({ timeout: 20_000 });
+    await shot(page, '7-welcome-back');
+
+    // Forget me: deleted on the server, and the browser forgets the id.
+    for (const reply of ['forget me', 'yes']) {
+      const before = await botMessageCount(page);
+      await sendBox(page).fill(reply);
+      await sendBox(page).press('Enter');
+      await waitForBotReply(page, before);
+    }
+    await transcriptHas(page, msg('forgotten')).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('guichet-kept')));
+    await page.getByRole('button', { name: msg('widget.start_again') }).click();
+    await page.locator('.guichet-status').getByText(msg('widget.new_conversation')).waitFor();
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
+    expect(
+      await page.locator('.guichet-chat').getByText(msg('restored_answers').split('{date}')[0]!).count(),
+    ).to.equal(0);
     expect(problems).to.deep.equal([]);
     await page.close();
   });

@@ -3,6 +3,7 @@
  * band, source), and what the citizen must see. Understanding is given per case so that each
  * band is tested on purpose; the classifier that produces bands is tested in test/unit/language.
  */
+import { SavedAnswersStore } from '../../bot/saved-answers.js';
 import { expect } from 'chai';
 import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
@@ -46,6 +47,7 @@ function client(understood: Record<string, Understood>): {
     }),
     today: () => new Date('2025-06-01T12:00:00Z'),
     state: stateAccessors(conversationState),
+    saved: new SavedAnswersStore(new MemoryStorage()),
   };
   return {
     client: new DialogTestClient('test', new Conversation(runtime), undefined, [], conversationState),
@@ -137,6 +139,10 @@ describe('RootDialog routing', () => {
     expect((await say(c, 'd')).text).to.contain('Wales');
     expect((await say(c, 'f')).text).to.equal(message('forget_me_confirm'));
     expect((await say(c, message('yes'))).text).to.equal(message('forgotten'));
+    expect(c.getNextReply(), 'the browser is told to forget too').to.deep.include({
+      type: 'event',
+      name: 'guichet.answersForgotten',
+    });
     expect((await say(c, 'd')).text).to.equal(message('my_data_none'));
   });
 });

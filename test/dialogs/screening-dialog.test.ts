@@ -4,6 +4,7 @@
  * must (or must not) say back. Understanding is the pack's exact phrases, so the cases test the
  * dialog, not the classifier.
  */
+import { SavedAnswersStore } from '../../bot/saved-answers.js';
 import { expect } from 'chai';
 import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
@@ -49,6 +50,7 @@ function harness(options: ScreeningOptions): Harness {
     understanding: () => understanding,
     today: () => new Date('2025-06-01T12:00:00Z'),
     state: stateAccessors(conversationState),
+    saved: new SavedAnswersStore(new MemoryStorage()),
   };
   const client = new DialogTestClient('test', new ScreeningDialog(runtime), options, [], conversationState);
   return {

@@ -8,6 +8,9 @@
 // - The conversation survives a refresh or a new page on the same site: its id and token are kept
 //   in sessionStorage (never in the URL) and the chat resumes through Direct Line.
 // - The words it shows come from the knowledge pack (/api/widget/config), in the citizen's language.
+// - Only when the citizen asks the bot to keep their answers (the bot then sends an event) does
+//   it remember, in localStorage until the date the bot gave, the id the server gave them, and
+//   send it back for the next chat; "forget me" (another event) deletes it.
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -17,6 +20,7 @@
   var origin = new URL(script.src, window.location.href).origin;
   var data = script.dataset;
   var STORE_KEY = 'guichet:' + origin;
+  var KEPT_KEY = 'guichet-kept:' + origin;
   var SAVE_EVERY_MS = 30000;
   var colour = safeColour(data.colour || data.color) || '#1d4f91';
 
@@ -26,6 +30,7 @@
   var languages = [];
   var directLine = null;
   var statusSubscription = null;
+  var eventSubscription = null;
   var saveTimer = null;
   var chatStarted = false;
 
@@ -176,7 +181,13 @@
   }
 
   function newConversation() {
-    return fetch(origin + '/api/directline/token', { method: 'POST' }).then(function (response) {
+    var kept = readKept();
+    var request = { method: 'POST' };
+    if (kept) {
+      request.headers = { 'Content-Type': 'application/json' };
+      request.body = JSON.stringify({ user: kept.userId });
+    }
+    return fetch(origin + '/api/directline/token', request).then(function (response) {
       if (!response.ok) throw new Error('token request failed with ' + response.status);
       return response.json().then(function (token) {
         var fresh = { conversationId: token.conversationId, token: token.token, userId: token.userId };
@@ -207,6 +218,15 @@
       } else if (state === 4) {
         wasOffline = true;
         say(texts.offline);
+      }
+    });
+    // The bot says when the citizen asked it to keep their answers, and when to forget them.
+    eventSubscription = directLine.activity$.subscribe(function (activity) {
+      if (activity.type !== 'event') return;
+      if (activity.name === 'guichet.answersKept' && activity.value && activity.value.until) {
+        writeKept({ userId: userId, until: activity.value.until });
+      } else if (activity.name === 'guichet.answersForgotten') {
+        writeKept(null);
       }
     });
     clearInterval(saveTimer);
@@ -242,6 +262,8 @@
     // Stop listening first: ending the connection reports "ended", which is not news here.
     if (statusSubscription) statusSubscription.unsubscribe();
     statusSubscription = null;
+    if (eventSubscription) eventSubscription.unsubscribe();
+    eventSubscription = null;
     if (directLine) directLine.end();
     directLine = null;
   }
@@ -340,6 +362,27 @@
       return JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null');
     } catch {
       return null;
+    }
+  }
+
+  /** The id of a citizen whose answers the bot keeps, while the date it gave has not passed. */
+  function readKept() {
+    try {
+      var kept = JSON.parse(localStorage.getItem(KEPT_KEY) || 'null');
+      if (kept && kept.userId && Date.parse(kept.until) > Date.now()) return kept;
+      localStorage.removeItem(KEPT_KEY);
+    } catch {
+      /* storage may be blocked: then nothing is remembered */
+    }
+    return null;
+  }
+
+  function writeKept(kept) {
+    try {
+      if (kept) localStorage.setItem(KEPT_KEY, JSON.stringify(kept));
+      else localStorage.removeItem(KEPT_KEY);
+    } catch {
+      /* storage may be blocked: the answers are still kept on the server until their date */
     }
   }
 

@@ -41,7 +41,7 @@ describe('guichet kb validate', () => {
     const { code, out } = await capture(() => validate(['--knowledge', MINIMAL]));
     expect(code).to.equal(0);
     expect(out).to.match(
-      /^0 errors, 0 warnings\ntranslations fr: 3\/93 \(3%\)\n.*minimal: valid \(version [0-9a-f]{12}\)\n$/,
+      /^0 errors, 0 warnings\ntranslations fr: 3\/97 \(3%\)\n.*minimal: valid \(version [0-9a-f]{12}\)\n$/,
     );
   });
 

@@ -49,4 +49,43 @@ describe('language/calibration', () => {
     const { acceptThreshold } = tuneThresholds(scored, { maxFalseReject: 0, acceptPrecision: 0.75 });
     expect(acceptThreshold).to.equal(0.8); // 3 of 4 right at 0.8; 3 of 5 at 0.6
   });
+
+  describe('the out-of-scope gate (top intent against none)', () => {
+    const g = (score: number, noneScore: number, inScope: boolean): ScoredExample => ({
+      score,
+      noneScore,
+      correct: inScope,
+      inScope,
+      predictedNone: noneScore > score,
+    });
+    // In-scope questions are sure of their intent against none; out-of-scope ones are not,
+    // although some are as sure of their top intent as in-scope ones.
+    const scored = [
+      g(0.9, 0.01, true),
+      g(0.5, 0.02, true),
+      g(0.4, 0.01, true),
+      g(0.35, 0.05, true),
+      g(0.6, 0.4, false),
+      g(0.5, 0.3, false),
+      g(0.45, 0.2, false),
+    ];
+
+    it('is tuned when held-out data has out-of-scope questions, within the same false-reject budget', () => {
+      const settings = tuneThresholds(scored, { maxFalseReject: 0, acceptPrecision: 0.9 });
+      // The highest gate that turns away no in-scope question: 0.35 / (0.35 + 0.05) = 0.875.
+      expect(settings.minInScopeShare).to.equal(0.875);
+      // The confirm threshold alone would catch none of the three at this budget.
+      expect(settings.confirmThreshold).to.be.at.most(0.35);
+    });
+
+    const cases: [string, ScoredExample[]][] = [
+      ['no out-of-scope questions', scored.filter((x) => x.inScope)],
+      ['no none scores', scored.map(({ noneScore: _, ...x }) => x)],
+    ];
+    for (const [what, data] of cases) {
+      it(`is left out with ${what}`, () => {
+        expect(tuneThresholds(data).minInScopeShare).to.equal(undefined);
+      });
+    }
+  });
 });
