@@ -4,11 +4,14 @@
  * rejects are rejected at the same question. A few cases need engine features that do not exist
  * yet; this test fails if one of them starts passing too, so the lists stay true.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { assess, nextOnRoute, validateAnswers } from '../../bot/eligibility/index.js';
+import { checkReport } from '../../bot/eligibility/check-report.js';
 import { loadPack, type KnowledgePack } from '../../bot/knowledge/index.js';
 import { runScenarios } from '../../bot/knowledge/run-scenarios.js';
 import { KNOWN_GAPS, SKIPPED_BY_DESIGN } from '../../tools/govuk/lib/known-gaps.js';
@@ -62,6 +65,40 @@ describe('the UK pack converted from GOV.UK smart answers', function () {
       cases.filter((c) => caseId(c.name) === id).every((c) => casePasses(pack, c)),
     );
     expect(fixed).to.deep.equal([]);
+  });
+
+  it("guichet check gives GOV.UK's benefit list, in GOV.UK's order, for every end-to-end case (155 from its tests, 27 derived)", async () => {
+    const endToEnd = pack.scenarios
+      .filter((f) => f.file.endsWith('check-benefits-financial-support.json'))
+      .flatMap((f) => f.value.cases);
+    expect(endToEnd).to.have.length(182);
+    const wrong = endToEnd.flatMap((c) => {
+      const report = checkReport(pack.model, c.screening!, c.answers, c.asOf);
+      return report.status === 'evaluated' &&
+        JSON.stringify(report.json.eligible) === JSON.stringify(c.expect.eligible)
+        ? []
+        : [c.name];
+    });
+    expect(wrong).to.deep.equal([]);
+    // And the command itself, as an editor runs it, on the first case.
+    const c = endToEnd[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'guichet-check-'));
+    writeFileSync(join(dir, 'answers.json'), JSON.stringify(c.answers));
+    const out = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin/guichet.js'),
+        'check',
+        c.screening!,
+        '--answers',
+        join(dir, 'answers.json'),
+        '--as-of',
+        c.asOf,
+        '--json',
+      ],
+      { encoding: 'utf8', cwd: ROOT },
+    );
+    expect(JSON.parse(out).eligible).to.deep.equal(c.expect.eligible);
   });
 
   it('skips, by design, the route questions GOV.UK asks that no result depends on any more', () => {
