@@ -13,6 +13,8 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { silentLogger } from '../../bot/logger.js';
+import { checkReport } from '../../bot/eligibility/check-report.js';
+import { loadPack, type KnowledgePack } from '../../bot/knowledge/index.js';
 import { startServer, type RunningServer } from '../../adapters/server.js';
 import { ARTEFACTS, launchChromium } from '../support/chromium.js';
 
@@ -142,8 +144,11 @@ describe('the embeddable widget in headless Chromium', function () {
   let browser: Browser;
   let chat: RunningServer;
   let host: Host;
+  let ukPack: KnowledgePack;
 
   before(async () => {
+    const loaded = await loadPack('knowledge');
+    ukPack = loaded.pack!;
     browser = await launchChromium();
     chat = await startServer({
       env: {
@@ -324,6 +329,54 @@ describe('the embeddable widget in headless Chromium', function () {
     expect(
       await page.locator('.guichet-chat').getByText(msg('restored_answers').split('{date}')[0]!).count(),
     ).to.equal(0);
+    expect(problems).to.deep.equal([]);
+    await page.close();
+  });
+
+  it("understands a whole situation in one sentence and reaches GOV.UK's list (guichet check on the same answers)", async () => {
+    const { page, problems } = await openPage();
+    await page.getByRole('button', { name: msg('widget.launcher') }).click();
+    await transcriptHas(page, msg('welcome')).waitFor({ timeout: 30_000 });
+    const working = ukPack.questions.are_you_working!.prompt.en;
+    let before = await botMessageCount(page);
+    await sendBox(page).fill("I'm 68, I live in Wales and I look after my wife");
+    await sendBox(page).press('Enter');
+    await waitForBotReply(page, before);
+    // Where they live, their age and caring are known: the first question is about work.
+    expect(await lastBotText(page)).to.contain(working);
+    for (const reply of ['No, I have retired', 'no', 'no', 'no']) {
+      before = await botMessageCount(page);
+      await sendBox(page).fill(reply);
+      await sendBox(page).press('Enter');
+      await waitForBotReply(page, before);
+    }
+    const results = (await botTexts(page)).find((t) => t.includes(msg('results_guidance'))) ?? '';
+    const answers = {
+      where_do_you_live: 'wales',
+      over_state_pension_age: 'yes',
+      carer_disability_or_health_condition: 'yes',
+      are_you_working: 'no_retired',
+      disability_or_health_condition: 'no',
+      children_living_with_you: 'no',
+      on_benefits: 'no',
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    const report = checkReport(ukPack.model, 'check-benefits-financial-support', answers, today);
+    if (report.status !== 'evaluated') throw new Error(report.message);
+    const titles = report.json.eligible.map((id) => ukPack.services[id]!.title.en);
+    expect(titles.length).to.be.greaterThan(2);
+    // Web Chat's Markdown prints straight apostrophes as curly ones.
+    const shown = results.replace(/[\u2018\u2019]/g, "'");
+    const positions = titles.map((title) => shown.indexOf(title.replace(/[\u2018\u2019]/g, "'")));
+    expect(
+      titles.filter((_, i) => positions[i]! < 0),
+      'titles missing from the results',
+    ).to.deep.equal([]);
+    expect(
+      [...positions].sort((a, b) => a - b),
+      "in GOV.UK's order",
+    ).to.deep.equal(positions);
+    await shot(page, '8-one-sentence-results');
     expect(problems).to.deep.equal([]);
     await page.close();
   });
