@@ -13,6 +13,12 @@ export interface ClassifierSettings {
   acceptThreshold: number;
   /** At or above (and below accept): ask "Is your question about X?". Below: not understood. */
   confirmThreshold: number;
+  /**
+   * Out of scope when the top intent's share of p(top) + p(none) is below this. Absent: 0.5,
+   * that is out of scope when `none` outscores the top intent. Tuned on held-out data with
+   * out-of-scope examples (`suggestThresholds`); only meaningful when `none` is trained.
+   */
+  minInScopeShare?: number;
 }
 
 /** A phrase that maps to an intent without the classifier: button payloads, commands, names, synonyms. */
