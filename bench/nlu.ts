@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { trainClassifier, trainClassifierAsync } from '../bot/language/classifier.js';
 import { DEFAULT_TARGETS } from '../bot/language/calibration.js';
 import { evaluatePredictions, type Prediction } from '../bot/language/evaluate.js';
-import { rng } from '../bot/language/model.js';
+import { holdOut } from '../bot/language/split.js';
 import { packTraining } from '../bot/language/pack-training.js';
 import { NONE_INTENT, type ExactPhrase, type TrainingExample } from '../bot/language/types.js';
 
@@ -78,29 +78,6 @@ function readJsonl(file: string, locale = 'en', rename: Record<string, string> =
       const v = JSON.parse(l) as { text: string; intent: string };
       return { text: v.text, intent: rename[v.intent] ?? v.intent, locale };
     });
-}
-
-/** A reproducible split holding out `share` of each intent. */
-function holdOut(
-  examples: TrainingExample[],
-  share: number,
-  seed: number,
-): { train: TrainingExample[]; test: TrainingExample[] } {
-  const random = rng(seed);
-  const byIntent = new Map<string, TrainingExample[]>();
-  for (const e of examples) byIntent.set(e.intent, [...(byIntent.get(e.intent) ?? []), e]);
-  const train: TrainingExample[] = [];
-  const test: TrainingExample[] = [];
-  for (const group of byIntent.values()) {
-    const shuffled = group
-      .map((e) => ({ e, k: random() }))
-      .sort((a, b) => a.k - b.k)
-      .map((x) => x.e);
-    const n = Math.round(shuffled.length * share);
-    test.push(...shuffled.slice(0, n));
-    train.push(...shuffled.slice(n));
-  }
-  return { train, test };
 }
 
 async function loadTask(name: DatasetName, dataDir: string): Promise<Task> {

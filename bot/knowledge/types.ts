@@ -187,7 +187,7 @@ export interface MessagesFile {
 export interface Settings {
   $schema: string;
   locales: string[];
-  nlu: { acceptThreshold: number; confirmThreshold: number };
+  nlu: { acceptThreshold: number; confirmThreshold: number; minInScopeShare?: number };
   /** Language tags for writing dates and numbers, per locale ({"en": "en-GB"}). */
   formats?: Record<string, string>;
   review?: { maxAgeDays?: number };

@@ -28,3 +28,4 @@ export {
 } from './evaluate.js';
 export { packTraining, type PackView, type PackTraining } from './pack-training.js';
 export { rng } from './model.js';
+export { holdOut } from './split.js';

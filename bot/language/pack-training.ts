@@ -25,6 +25,9 @@ export function packTraining(pack: PackView): PackTraining {
     settings: {
       acceptThreshold: pack.settings.nlu.acceptThreshold,
       confirmThreshold: pack.settings.nlu.confirmThreshold,
+      ...(pack.settings.nlu.minInScopeShare !== undefined && {
+        minInScopeShare: pack.settings.nlu.minInScopeShare,
+      }),
     },
     hash: pack.hash,
   };

@@ -270,7 +270,7 @@ const tables: Array<[string, string, string[], Record<string, boolean>]> = [
     'Settings.nlu',
     'settings.schema.json',
     ['nlu'],
-    { acceptThreshold: true, confirmThreshold: true } satisfies KeyTable<Settings['nlu']>,
+    { acceptThreshold: true, confirmThreshold: true, minInScopeShare: false } satisfies KeyTable<Settings['nlu']>,
   ],
   [
     'ScenarioFile',
