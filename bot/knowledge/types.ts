@@ -154,6 +154,8 @@ export interface ScreeningValue {
   rule?: RuleJson;
   /** How to show it; by default from what it is (a date, a number, an age as years/months/days). */
   format?: 'date' | 'money' | 'number' | 'period' | 'yes-no';
+  /** For a yes/no value: the sentence shown in its place for yes and for no. */
+  says?: { yes?: LocalText; no?: LocalText };
 }
 
 export type TopicStart = { screening: string } | { service: string };

@@ -6,6 +6,7 @@
 import type { BotContent } from '../../bot/content.js';
 import { valuesOf, type Assessment, type Value } from '../../bot/eligibility/index.js';
 import type { KnowledgePack, ScreeningValue } from '../../bot/knowledge/index.js';
+import { localise } from '../answers.js';
 
 /** The language tag for writing dates and numbers in a locale ({"en": "en-GB"} in settings). */
 export function formatTag(pack: KnowledgePack, locale: string): string {
@@ -36,11 +37,16 @@ export function shownValues(
 
 export function formatValue(
   pack: KnowledgePack,
-  definition: Pick<ScreeningValue, 'format'>,
+  definition: Pick<ScreeningValue, 'format' | 'says'>,
   value: Value,
   locale: string,
   content: BotContent,
 ): string | undefined {
+  // A yes/no value with its own sentences shows the sentence (or nothing).
+  if (definition.says && typeof value === 'boolean') {
+    const said = definition.says[value ? 'yes' : 'no'];
+    return said ? localise(said, locale) : '';
+  }
   const tag = formatTag(pack, locale);
   const format = definition.format ?? guessFormat(value);
   switch (format) {
@@ -114,6 +120,7 @@ export function fillValues(
         ([, id]) => !defined.includes(id!) || values[id!] !== undefined,
       ),
     )
-    .map((sentence) => sentence.replace(/\{([a-z0-9_]+)\}/g, (whole, id: string) => values[id] ?? whole))
+    .map((sentence) => sentence.replace(/\{([a-z0-9_]+)\}/g, (whole, id: string) => values[id] ?? whole).trim())
+    .filter(Boolean)
     .join(' ');
 }

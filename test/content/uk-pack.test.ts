@@ -43,7 +43,7 @@ describe('the UK pack converted from GOV.UK smart answers', function () {
 
   it('passes every scenario in the pack', () => {
     const results = runScenarios(pack);
-    expect(results.length).to.be.greaterThan(2000);
+    expect(results.length).to.be.greaterThan(1800);
     const failing = results.filter((r) => !r.passed).map((r) => r.name);
     expect(
       failing,

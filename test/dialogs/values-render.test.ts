@@ -92,3 +92,15 @@ describe('fillValues', () => {
   it('keeps braces that name no value of the screening', () =>
     expect(fillValues('Call {service} today.', {}, defined)).to.equal('Call {service} today.'));
 });
+
+describe('a yes/no value with its own sentences', () => {
+  const says = { yes: { en: 'You might be underpaid.' } };
+  it('shows the sentence for yes, and nothing for a side it has none for', () => {
+    expect(formatValue(pack(), { format: 'yes-no', says }, true, 'en', content)).to.equal(
+      'You might be underpaid.',
+    );
+    expect(formatValue(pack(), { format: 'yes-no', says }, false, 'en', content)).to.equal('');
+  });
+  it('leaves no gap where it shows nothing', () =>
+    expect(fillValues('Your pay is fine. {under}', { under: '' }, ['under'])).to.equal('Your pay is fine.'));
+});

@@ -206,6 +206,7 @@ const tables: Array<[string, string, string[], Record<string, boolean>]> = [
       value: false,
       rule: false,
       format: false,
+      says: false,
     } satisfies KeyTable<ScreeningValue>,
   ],
   [

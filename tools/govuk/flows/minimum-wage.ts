@@ -10,7 +10,6 @@ import type { Rule } from '../../../bot/eligibility/rules.js';
 import type { Expr } from '../lib/expr.js';
 import type { PackWriter } from '../lib/pack-writer.js';
 import { en } from '../lib/texts.js';
-import { routeOrder } from '../lib/routing.js';
 import { guichetId, type PeerCase, type PeerFlow, type PeerQuestion } from '../lib/peer.js';
 import { type FlowTexts, type RoutedFlowSpec, type ScenarioCase } from './routed.js';
 
@@ -426,8 +425,7 @@ function validationCase(c: PeerCase, name: string, asOf: string): Record<string,
   return { name, asOf, answers, rejectedAt: c.expected.value ? null : question };
 }
 
-/** Two facts GOV.UK shows with the result, as services of a second screening. */
-const DETAILS = 'am-i-getting-minimum-wage-details';
+/** Two facts GOV.UK shows with the result: yes/no values of the screening, each with its sentences. */
 const DETAIL_RULES: Record<string, Rule> = {
   national_living_wage_age: {
     any: [
@@ -459,17 +457,23 @@ const DETAIL_RULES: Record<string, Rule> = {
     ],
   },
 };
+/** GOV.UK's computed facts, by the value that holds them. */
 const DETAIL_OF: Record<string, string> = {
   eligible_for_living_wage: 'national_living_wage_age',
   potential_underpayment: 'potential_underpayment',
 };
 
 interface DetailTexts {
-  details: Record<
-    string,
-    { title: string; summary: string; url: string; yes: string; no: string; maybe: string }
-  >;
-  detailsScreening: { title: string; intro: string; someEligible: string; noneEligible: string };
+  /** What the citizen reads for each fact, yes and no. */
+  details: Record<string, { description: string; yes: string; no: string }>;
+}
+
+function detailValues(texts: DetailTexts): Array<Record<string, unknown>> {
+  return Object.entries(DETAIL_RULES).map(([id, rule]) => {
+    const t = texts.details[id]!;
+    const says = { yes: en(t.yes), ...(t.no ? { no: en(t.no) } : {}) };
+    return { id, description: t.description, rule, format: 'yes-no', says };
+  });
 }
 
 /** The National Living Wage age test for an age (GOV.UK's "nil" age is an apprentice's, never asked). */
@@ -486,8 +490,8 @@ function livingWageCase(c: PeerCase, name: string, asOf: string, age: unknown): 
       ? { [b.apprentice]: current ? 'not_an_apprentice' : 'no', [b.age]: Math.max(1, n) }
       : { [b.apprentice]: 'apprentice_under_19' }),
   };
-  const outcome = c.expected.value === true ? 'eligible' : 'ineligible';
-  return [{ name, service: 'national_living_wage_age', asOf, answers, expect: { outcome } }];
+  const expect = { values: { national_living_wage_age: c.expected.value === true } };
+  return [{ name, screening: FLOW, asOf, answers, expect }];
 }
 
 export function minimumWageSpec(texts: FlowTexts & DetailTexts, snapshot: string): RoutedFlowSpec {
@@ -500,19 +504,19 @@ export function minimumWageSpec(texts: FlowTexts & DetailTexts, snapshot: string
     other: (expr) => other(expr),
     questionDetails,
     answer,
-    values: VALUES,
+    values: [...VALUES, ...detailValues(texts)],
     otherCase: (c, helpers) => calculatorCases(c, helpers.name(c), c.as_of ?? snapshot, helpers.flow),
     endToEndExtras(c, helpers) {
       const computed = (c.expected.computed ?? {}) as Record<string, unknown>;
-      return Object.entries(DETAIL_OF).flatMap(([key, service]) =>
+      return Object.entries(DETAIL_OF).flatMap(([key, value]) =>
         typeof computed[key] === 'boolean'
           ? [
               {
                 name: `${helpers.name(c)}: ${key}`,
-                service,
+                screening: FLOW,
                 asOf: c.as_of ?? snapshot,
                 answers: helpers.answers(c),
-                expect: { outcome: computed[key] ? 'eligible' : 'ineligible' },
+                expect: { values: { [value]: computed[key] } },
               },
             ]
           : [],
@@ -547,32 +551,6 @@ export function minimumWageSpec(texts: FlowTexts & DetailTexts, snapshot: string
         'years',
         dated(p, (x) => (x as Period & { living_wage_min_age: number }).living_wage_min_age),
       );
-      for (const [id, rule] of Object.entries(DETAIL_RULES)) {
-        const t = texts.details[id]!;
-        await writer.write('service', id, {
-          id,
-          title: en(t.title),
-          summary: en(t.summary),
-          howToApply: { url: t.url },
-          appliesIn: { nations: ['england', 'wales', 'scotland', 'northern-ireland'] },
-          rule,
-          outcomes: { eligible: en(t.yes), notEligible: en(t.no), maybe: en(t.maybe) },
-          sources: [{ title: flow.title, url: flow.gov_uk_url }],
-          lastReviewed: snapshot,
-          topics: ['minimum_wage'],
-        });
-      }
-      await writer.write('screening', DETAILS, {
-        id: DETAILS,
-        title: en(texts.detailsScreening.title),
-        intro: en(texts.detailsScreening.intro),
-        questions: routeOrder(flow.questions).map(guichetId),
-        services: Object.keys(DETAIL_RULES),
-        outcomes: {
-          someEligible: en(texts.detailsScreening.someEligible),
-          noneEligible: en(texts.detailsScreening.noneEligible),
-        },
-      });
       await write(
         LAST_YEAR,
         'A day in the previous rates period: "last year" for people checking past pay.',

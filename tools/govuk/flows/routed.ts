@@ -51,8 +51,6 @@ export interface RoutedFlowSpec {
   other?: (expr: Expr, ctx: TranslateContext) => Translated | undefined;
   /** Guichet question definition details GOV.UK's validation implies (type, bounds). */
   questionDetails?: (q: PeerQuestion) => Record<string, unknown>;
-  /** Extra services checked by scenarios (derived values as dates reached), written by the flow. */
-  extraServices?: string[];
   /** Cases of kinds other than end_to_end / next_node / invalid_input, as scenario cases. */
   otherCase?: (c: PeerCase, helpers: CaseHelpers) => ScenarioCase[] | undefined;
   /** A calculator case as an answer to accept or reject (`rejectedAt: null` means accepted). */
@@ -313,7 +311,7 @@ async function writeCases(
   });
   if (other.length > 0) {
     await writer.write('scenario', `${spec.flow}-values`, {
-      description: `Derived and calculated values from ${source}: dates checked as dates reached, other values as the screening's values.`,
+      description: `Derived and calculated values from ${source}: checked as the screening's values.`,
       cases: other.filter((c) => !isKnownGap(c.name)),
     });
   }

@@ -1,15 +1,13 @@
 /**
  * GOV.UK's "State Pension age" flow. The legal timetable (Pensions Acts 1995 to 2014) becomes one
  * dated table parameter read by the engine's `state_pension_date` calculation. GOV.UK's derived
- * dates (State Pension date, Pension Credit qualifying date) are checked as "date reached" services:
- * a date D is right when the service is reached on D and not on the day before.
+ * dates (State Pension date, Pension Credit qualifying date) are the screening's values: the bot
+ * says them in its result, and scenarios check them to the day.
  */
 import type { Rule } from '../../../bot/eligibility/rules.js';
 import type { Expr } from '../lib/expr.js';
-import { addDays } from '../lib/dates.js';
 import type { PackWriter } from '../lib/pack-writer.js';
 import type { PeerCase, PeerFlow } from '../lib/peer.js';
-import { en } from '../lib/texts.js';
 import type { FlowTexts, RoutedFlowSpec, ScenarioCase } from './routed.js';
 
 export const FLOW = 'state-pension-age';
@@ -63,44 +61,36 @@ function other(expr: Expr): Rule | undefined {
   return undefined;
 }
 
-const DATE_SERVICES: Record<string, { id: string; sex?: unknown }> = {
-  state_pension_date: { id: 'state_pension_date_reached', sex: { question: GENDER } },
-  pension_credit_date: { id: 'pension_credit_age_reached', sex: 'female' },
-  bus_pass_qualification_date: { id: 'pension_credit_age_reached', sex: 'female' },
+/** GOV.UK's derived dates, by the screening value that holds each. */
+const DATE_VALUES: Record<string, string> = {
+  state_pension_date: 'state_pension_date',
+  pension_credit_date: 'pension_credit_date',
+  bus_pass_qualification_date: 'pension_credit_date',
 };
 
-/** A date value D as two cases: the service is reached on D, and not the day before. */
-function dateReached(
+/** A derived date as the screening's value for those answers (as at a day the birth date allows). */
+function dateValue(
   name: string,
-  service: string,
+  value: string,
   answers: Record<string, unknown>,
   date: string,
-): ScenarioCase[] {
-  const given = Object.fromEntries(
-    Object.entries(answers).filter(([k]) => k === DOB || k === GENDER || k === 'where_do_you_live'),
-  );
-  return [
-    {
-      name: `${name} (reached on ${date})`,
-      service,
-      asOf: date,
-      answers: given,
-      expect: { outcome: 'eligible' },
-    },
-    {
-      name: `${name} (not reached on ${addDays(date, -1)})`,
-      service,
-      asOf: addDays(date, -1),
-      answers: given,
-      expect: { outcome: 'ineligible' },
-    },
-  ];
+  asOf: string,
+): ScenarioCase {
+  const given = Object.fromEntries(Object.entries(answers).filter(([k]) => k === DOB || k === GENDER));
+  // Any day between the birth and the date will do (the value does not depend on it), but the
+  // birth date must be one the question accepts then: within 122 years, not in the future.
+  const born = typeof given[DOB] === 'string' ? given[DOB] : asOf;
+  const day = date < asOf ? date : asOf;
+  return {
+    name,
+    screening: FLOW,
+    asOf: born > day ? born : day,
+    answers: { which_calculation: answers.which_calculation ?? 'age', ...given },
+    expect: { values: { [value]: date } },
+  };
 }
 
-export function statePensionAgeSpec(
-  texts: FlowTexts & { dateServices: Record<string, { title: string; summary: string }> },
-  snapshot: string,
-): RoutedFlowSpec {
+export function statePensionAgeSpec(texts: FlowTexts, snapshot: string): RoutedFlowSpec {
   return {
     flow: FLOW,
     topic: 'state_pension',
@@ -157,53 +147,26 @@ export function statePensionAgeSpec(
           },
         ],
       });
-      for (const [key, t] of Object.entries(texts.dateServices)) {
-        const spec = Object.values(DATE_SERVICES).find((d) => d.id === key)!;
-        await writer.write('service', key, {
-          id: key,
-          title: en(t.title),
-          summary: en(t.summary),
-          howToApply: { url: flow.gov_uk_url },
-          appliesIn: { nations: ['england', 'wales', 'scotland', 'northern-ireland'] },
-          rule: { gte: [{ asOf: true }, pensionDate(spec.sex)] },
-          outcomes: {
-            eligible: en(`${t.title}: yes.`),
-            notEligible: en(`${t.title}: not yet.`),
-            maybe: en(`${t.title}: I need your date of birth to work this out.`),
-          },
-          sources: [{ title: flow.title, url: flow.gov_uk_url }],
-          lastReviewed: snapshot,
-          topics: ['state_pension'],
-        });
-      }
-      await writer.write('screening', 'state-pension-dates', {
-        id: 'state-pension-dates',
-        title: en('Your State Pension and Pension Credit dates'),
-        intro: en('I will ask for your date of birth, and in some cases your sex, to work out your dates.'),
-        questions: ['which_calculation', DOB, GENDER],
-        services: Object.keys(texts.dateServices),
-        outcomes: {
-          someEligible: en('You have reached:'),
-          noneEligible: en('You have not reached these dates yet.'),
-          someUnknown: en('I need a bit more to work these out:'),
-        },
-      });
     },
     endToEndExtras(c, helpers) {
       const computed = (c.expected.computed ?? {}) as Record<string, unknown>;
       const out: ScenarioCase[] = [];
       for (const [key, value] of Object.entries(computed)) {
-        const target = DATE_SERVICES[key];
+        const target = DATE_VALUES[key];
         if (target && typeof value === 'string')
-          out.push(...dateReached(`${helpers.name(c)}: ${key}`, target.id, helpers.answers(c), value));
+          out.push(
+            dateValue(`${helpers.name(c)}: ${key}`, target, helpers.answers(c), value, c.as_of ?? snapshot),
+          );
       }
       return out;
     },
     otherCase(c: PeerCase, helpers) {
       if (c.kind === 'derived_value') {
-        const target = DATE_SERVICES[String(c.predicate)];
+        const target = DATE_VALUES[String(c.predicate)];
         if (target && typeof c.expected.value === 'string') {
-          return dateReached(helpers.name(c), target.id, helpers.answers(c), c.expected.value);
+          return [
+            dateValue(helpers.name(c), target, helpers.answers(c), c.expected.value, c.as_of ?? snapshot),
+          ];
         }
         if (c.predicate === 'can_apply' && typeof c.expected.value === 'boolean') {
           const answers = { which_calculation: 'age', ...helpers.answers(c) };

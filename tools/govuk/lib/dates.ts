@@ -1,6 +1,0 @@
-/** ISO date arithmetic for building cases (UTC, so no daylight-saving shift). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
