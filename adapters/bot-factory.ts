@@ -24,6 +24,11 @@ export interface BotDeps {
   knowledge?: () => KnowledgePack | undefined;
   /** Today's date for eligibility "as of"; tests fix it. */
   today?: () => Date;
+  /**
+   * Whether the channel can bring the same person back to kept answers (default true). The
+   * terminal chat cannot: the bot does not offer to keep answers there.
+   */
+  canKeepAnswers?: boolean;
   logger: Logger;
 }
 
@@ -44,6 +49,7 @@ export function createBot(deps: BotDeps): BuiltBot {
     today: deps.today ?? (() => new Date()),
     state,
     saved: new SavedAnswersStore(deps.storage, () => (deps.today ?? (() => new Date()))().getTime()),
+    canKeepAnswers: deps.canKeepAnswers ?? true,
   };
   const bot = new GuichetBot(
     [conversationState, userState],

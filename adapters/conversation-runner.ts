@@ -131,5 +131,7 @@ function check(
     if (!title || !reply.includes(title)) return `expected ${id} ("${title}") among the results`;
   }
   if (expect.contains && !reply.includes(expect.contains)) return `expected the words "${expect.contains}"`;
+  if (expect.excludes && reply.includes(expect.excludes))
+    return `did not expect the words "${expect.excludes}"`;
   return undefined;
 }

@@ -13,6 +13,8 @@ export interface SavedAnswers {
   skipped: string[];
   /** When to delete them, in ms since 1970 (the store's sweep honours it). */
   expiresAt: number;
+  /** The conversations that hold them too, so that "forget me" deletes them everywhere. */
+  conversations: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -39,7 +41,12 @@ export class SavedAnswersStore {
       await this.storage.delete([key]);
       return undefined;
     }
-    return { answers: item.answers, skipped: item.skipped ?? [], expiresAt: item.expiresAt };
+    return {
+      answers: item.answers,
+      skipped: item.skipped ?? [],
+      expiresAt: item.expiresAt,
+      conversations: item.conversations ?? [],
+    };
   }
 
   /** Keeps the answers until `expiresAt`, or for `days` from now when that is not given. */
@@ -52,14 +59,29 @@ export class SavedAnswersStore {
     const key = this.key(context);
     if (!key) return undefined;
     const expiresAt = 'expiresAt' in keep ? keep.expiresAt : this.now() + keep.days * DAY_MS;
-    const item: SavedAnswers & { eTag: string } = { answers, skipped: [...skipped], expiresAt, eTag: '*' };
+    const before = (await this.storage.read([key]))[key] as Partial<SavedAnswers> | undefined;
+    const conversations = [...new Set([...(before?.conversations ?? []), context.activity.conversation.id])];
+    const item: SavedAnswers & { eTag: string } = {
+      answers,
+      skipped: [...skipped],
+      expiresAt,
+      conversations,
+      eTag: '*',
+    };
     await this.storage.write({ [key]: item });
     return expiresAt;
   }
 
+  /** Deletes the kept answers, and the state of every conversation that holds them. */
   async forget(context: TurnContext): Promise<void> {
     const key = this.key(context);
-    if (key) await this.storage.delete([key]);
+    if (!key) return;
+    const item = (await this.storage.read([key]))[key] as Partial<SavedAnswers> | undefined;
+    // botbuilder's ConversationState keys: `${channelId}/conversations/${conversationId}/`.
+    const states = (item?.conversations ?? []).map(
+      (id) => `${context.activity.channelId}/conversations/${id}/`,
+    );
+    await this.storage.delete([key, ...states]);
   }
 
   private key(context: TurnContext): string | undefined {

@@ -5,6 +5,7 @@
 import type { AnswerValue, Answers, QuestionDef } from '../bot/eligibility/index.js';
 import { validateAnswer } from '../bot/eligibility/index.js';
 import type { KnowledgePack, LocalText, Question } from '../bot/knowledge/index.js';
+import { formatTag } from './render/values.js';
 import {
   extractFacts,
   recogniseAge,
@@ -111,7 +112,7 @@ export function readAnswer(
     ? multiple
       ? ranged
       : ranged[0]
-    : recogniseAnswer(text, locale, spoken, { asOf: new Date(`${asOf}T12:00:00Z`) })?.value;
+    : recogniseAnswer(text, locale, spoken, recogniseOptions(pack, locale, asOf))?.value;
   if (value === undefined) return { kind: 'none' };
   const checked = validateAnswer(definition, engineValue(value), { asOf, lists: pack.model.lists, answers });
   return checked.ok ? { kind: 'answer', value: checked.value } : { kind: 'invalid', code: checked.code };
@@ -136,7 +137,7 @@ export function readFacts(
     return definition ? [definition] : [];
   });
   const facts: Fact[] = agedFacts(pack, questionIds, text, locale);
-  for (const fact of extractFacts(text, locale, spoken, { asOf: new Date(`${asOf}T12:00:00Z`) })) {
+  for (const fact of extractFacts(text, locale, spoken, recogniseOptions(pack, locale, asOf))) {
     const definition = pack.model.questions.get(fact.questionId);
     if (!definition) continue;
     const checked = validateAnswer(definition, engineValue(fact.value), { asOf, lists: pack.model.lists });
@@ -171,4 +172,58 @@ function agedFacts(
         ? [{ questionId: id, value: 'no' }]
         : [],
   );
+}
+
+/** A reply long enough to say more than the answer to the question asked (three words or more). */
+export function isSentence(text: string): boolean {
+  return text.trim().split(/\s+/).filter(Boolean).length >= 3;
+}
+
+/**
+ * A fact that is only "yes" or "no" for a choice question other than the one asked (an option
+ * with the id yes or no): a bare yes says nothing about another question, so it never answers it.
+ * Yes-no questions are not affected: a sentence answers them only with their own words.
+ */
+export function isBareYesNo(pack: KnowledgePack, fact: Fact): boolean {
+  const question = pack.questions[fact.questionId];
+  return question?.type === 'choice' && (fact.value === 'yes' || fact.value === 'no');
+}
+
+/** What a topic is called: its synonyms, and the titles of the services that belong to it. */
+export function topicNames(pack: KnowledgePack, topicId: string): string[] {
+  const names = new Set<string>();
+  for (const file of Object.values(pack.topics)) {
+    for (const topic of file.topics)
+      if (topic.id === topicId) for (const name of topic.synonyms ?? []) names.add(name);
+  }
+  for (const service of Object.values(pack.services)) {
+    if (service.topics?.includes(topicId)) for (const title of Object.values(service.title)) names.add(title);
+  }
+  return [...names];
+}
+
+/** The text with each name taken out (whole words, any case), longest names first. */
+export function withoutNames(text: string, names: readonly string[]): string {
+  let out = text;
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    const escaped = name
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, '\\s+');
+    if (escaped)
+      out = out.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?=$|[^\\p{L}\\p{N}])`, 'giu'), '$1 ');
+  }
+  return out;
+}
+
+/**
+ * How to read the citizen's words: as at the check's date, and dates in figures day first
+ * (10/05/1960 is 10 May) unless the pack writes this language's dates the American way.
+ */
+function recogniseOptions(
+  pack: KnowledgePack,
+  locale: string,
+  asOf: string,
+): { asOf: Date; monthFirst: boolean } {
+  return { asOf: new Date(`${asOf}T12:00:00Z`), monthFirst: formatTag(pack, locale) === 'en-US' };
 }

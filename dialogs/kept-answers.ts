@@ -74,6 +74,8 @@ export async function restoreKeptAnswers(
   data.skipped = [...new Set([...saved.skipped, ...data.skipped])];
   data.keep = 'yes';
   data.keptUntil = saved.expiresAt;
+  // This conversation holds them now too: "forget me" must reach it.
+  await runtime.saved.save(context, data.answers, data.skipped, { expiresAt: saved.expiresAt });
   const content = runtime.content.current();
   const date = day(runtime.knowledge(), saved.expiresAt, locale);
   return { type: ActivityTypes.Message, text: content.message('restored_answers', locale, { date }) };

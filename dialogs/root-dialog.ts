@@ -5,7 +5,7 @@
  * about …?" or "Do you mean A or B?" when unsure, and says honestly when a question is not one
  * it can help with. Every sentence comes from the pack.
  */
-import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import { ActionTypes, ActivityTypes, EventFactory, type Activity, type CardAction } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { BotContent } from '../bot/content.js';
 import type { KnowledgePack } from '../bot/knowledge/index.js';
@@ -75,7 +75,7 @@ export class RootDialog extends Dialog {
     if (!result) return Dialog.EndOfTurn;
     const pack = this.runtime.knowledge();
     const data = await conversationData(this.runtime, dc.context);
-    if (pack && shouldOfferToKeep(pack, data)) {
+    if (pack && this.runtime.canKeepAnswers !== false && shouldOfferToKeep(pack, data)) {
       const locale = localeOf(this.runtime, dc.context);
       const content = this.runtime.content.current();
       (dc.activeDialog!.state as RootState).pending = { kind: 'keep' };
@@ -158,7 +158,8 @@ export class RootDialog extends Dialog {
   ): Promise<DialogTurnResult> {
     const pack = this.runtime.knowledge();
     const target = pack ? this.topicTarget(pack, intent, locale) : undefined;
-    if (target) return dc.beginDialog(SCREENING_DIALOG, { target, text } satisfies ScreeningOptions);
+    if (target)
+      return dc.beginDialog(SCREENING_DIALOG, { target, text, topic: intent } satisfies ScreeningOptions);
     const data = await conversationData(this.runtime, dc.context);
     switch (intent) {
       case 'start_over':
@@ -186,7 +187,15 @@ export class RootDialog extends Dialog {
       }
     }
     const key = ONE_MESSAGE_INTENTS[intent];
-    return this.say(dc, content.message(key ?? (pack ? 'out_of_scope' : 'not_yet'), locale));
+    const said = await this.say(dc, content.message(key ?? (pack ? 'out_of_scope' : 'not_yet'), locale));
+    if (intent === 'human') {
+      // The Bot Framework's handoff event: a channel or agent hub (Omnichannel, LivePerson, a
+      // council's own desk) takes the conversation from here; the bot itself stays polite.
+      await dc.context.sendActivity(
+        EventFactory.createHandoffInitiation(dc.context, { reason: 'the citizen asked for a person' }),
+      );
+    }
+    return said;
   }
 
   /** The answer to "Is it about …?", "A or B?" or "Delete everything?"; undefined if it is not one. */

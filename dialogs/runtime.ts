@@ -21,6 +21,8 @@ export interface DialogRuntime {
   state: StateAccessors;
   /** Answers kept after a conversation, with the citizen's consent. */
   saved: SavedAnswersStore;
+  /** The channel can bring the same person back (false in the terminal: nothing to offer). */
+  canKeepAnswers?: boolean;
 }
 
 export async function conversationData(

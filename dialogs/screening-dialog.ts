@@ -14,7 +14,17 @@ import type { BotContent } from '../bot/content.js';
 import { assess, relevantQuestions, type Assessment, type Answers } from '../bot/eligibility/index.js';
 import type { KnowledgePack, Question } from '../bot/knowledge/index.js';
 import type { ConversationData } from '../bot/state.js';
-import { choicesOf, localise, readAnswer, readFacts, type Fact } from './answers.js';
+import {
+  choicesOf,
+  isBareYesNo,
+  isSentence,
+  localise,
+  readAnswer,
+  readFacts,
+  topicNames,
+  withoutNames,
+  type Fact,
+} from './answers.js';
 import { CONTROL_KEYS, questionActivity, type Control } from './render/question.js';
 import { resultsActivity } from './render/results.js';
 import { factLine, fold } from './render/text.js';
@@ -27,6 +37,8 @@ export interface ScreeningOptions {
   target: string;
   /** The message that started it: facts in it are taken as answers. */
   text?: string;
+  /** The topic that message was about: its names are what the citizen asks about, not answers. */
+  topic?: string;
 }
 
 interface ScreeningState {
@@ -82,7 +94,9 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
       lead.push(this.factList('reused_answers', reused, pack, locale, content));
     }
     if (options.text) {
-      const facts = readFacts(pack, questions, options.text, locale, this.asOf());
+      // "Can I get Pension Credit?" asks about Pension Credit; it does not say they get it.
+      const said = withoutNames(options.text, options.topic ? topicNames(pack, options.topic) : []);
+      const facts = readFacts(pack, questions, said, locale, this.asOf());
       const fresh = this.record(data, state, facts);
       if (fresh.length > 0)
         lead.push(
@@ -132,13 +146,17 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
         data.answers,
       );
       if (reading.kind === 'answer') {
-        const others = readFacts(
-          pack,
-          this.questionsOf(pack, state.target).filter((id) => id !== asking.id),
-          text,
-          locale,
-          this.asOf(),
-        );
+        // A sentence may answer more than the question asked ("No, I live alone in Wales"); a
+        // short reply ("Yes", "2", "£200") answers only the question asked.
+        const others = isSentence(text)
+          ? readFacts(
+              pack,
+              this.questionsOf(pack, state.target).filter((id) => id !== asking.id),
+              text,
+              locale,
+              this.asOf(),
+            ).filter((fact) => !isBareYesNo(pack, fact))
+          : [];
         this.record(data, state, [{ questionId: asking.id, value: reading.value }]);
         const changed = this.record(data, state, others);
         if (changed.length > 0)

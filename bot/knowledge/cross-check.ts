@@ -316,6 +316,15 @@ export function crossCheck(pack: PackContents, options: CrossCheckOptions): Prob
           ['validation', side, 'question'],
           'NOT_A_NUMBER',
           `the ${side} of ${q.value.id} depends on ${base.id}, a ${base.type} question whose answer is not a number`,
+          () => {
+            const numbers = [...questions.values()]
+              .map((other) => other.value)
+              .filter((other) => ['number', 'money', 'age'].includes(other.type) && other.id !== q.value.id)
+              .map((other) => other.id);
+            return numbers.length > 0
+              ? `point it at a number, money or age question: ${numbers.slice(0, 5).join(', ')}`
+              : 'point it at a number, money or age question (this pack has none yet)';
+          },
         );
       }
     }

@@ -142,7 +142,12 @@ export interface ScreeningFile {
   services: string[];
   groups?: ScreeningGroup[];
   values?: ScreeningValue[];
-  outcomes: { someEligible: LocalText; noneEligible: LocalText; someUnknown?: LocalText };
+  outcomes: {
+    someEligible: LocalText;
+    noneEligible: LocalText;
+    someUnknown?: LocalText;
+    guidance?: LocalText;
+  };
 }
 
 /** A value a screening works out and shows with its results (`{id}` in a service's outcome texts). */
@@ -236,7 +241,14 @@ export interface ScenarioFile {
 
 export interface ConversationTurn {
   user: string;
-  expect?: { message?: string; asks?: string; topic?: string; eligible?: string[]; contains?: string };
+  expect?: {
+    message?: string;
+    asks?: string;
+    topic?: string;
+    eligible?: string[];
+    contains?: string;
+    excludes?: string;
+  };
 }
 
 export interface Conversation {

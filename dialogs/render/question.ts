@@ -7,6 +7,7 @@ import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botb
 import type { BotContent } from '../../bot/content.js';
 import type { KnowledgePack, Question } from '../../bot/knowledge/index.js';
 import { choicesOf, localise } from '../answers.js';
+import { fold } from './text.js';
 
 /** Lists longer than this are typed, not clicked (countries). */
 const MAX_BUTTONS = 12;
@@ -38,7 +39,9 @@ export function questionActivity(
     for (const label of choices) buttons.push(button(label));
   }
   if (question.why) buttons.push(button(content.message(CONTROL_KEYS.why, locale)));
-  buttons.push(button(content.message(CONTROL_KEYS.skip, locale)));
+  // A question with its own "I don't know" option needs no second one.
+  const skip = content.message(CONTROL_KEYS.skip, locale);
+  if (!choices.some((label) => fold(label) === fold(skip))) buttons.push(button(skip));
   return {
     type: ActivityTypes.Message,
     text,

@@ -28,7 +28,8 @@ export function resultsActivity(
     parts.push(`**${content.message('results_answers', locale)}**`);
     parts.push(answered.map(([id, value]) => `- ${factLine(pack, id, value, locale, content)}`).join('\n'));
   }
-  parts.push(`_${content.message('results_guidance', locale)}_`);
+  const guidance = localise(pack.screenings[assessment.id]?.outcomes.guidance, locale);
+  parts.push(`_${guidance || content.message('results_guidance', locale)}_`);
   return { type: ActivityTypes.Message, text: parts.join('\n\n'), textFormat: 'markdown' };
 }
 
@@ -84,9 +85,25 @@ function serviceParts(
         ? service.outcomes.notEligible
         : service.outcomes.maybe;
   const reasons = explainService(pack.model, evaluation, locale as Locale).sentences;
-  const parts = [localise(outcome, locale), ...reasons];
+  // A service checked on its own has no screening values: sentences naming one are left out.
+  const parts = [filler(pack, assessment, locale, content)(localise(outcome, locale)), ...reasons];
   if (evaluation.outcome !== 'ineligible') parts.push(applyLine(pack, assessment.id, locale, content));
   return parts.filter(Boolean);
+}
+
+/**
+ * Fills a text with the values of the screening being assessed; a sentence naming any value
+ * of the pack that is not known here (or belongs to another screening) is left out.
+ */
+function filler(
+  pack: KnowledgePack,
+  assessment: Assessment,
+  locale: string,
+  content: BotContent,
+): (text: string) => string {
+  const values = shownValues(pack, assessment, locale, content);
+  const defined = [...(pack.model.values?.keys() ?? [])];
+  return (text) => fillValues(text, values, defined);
 }
 
 /** Writes one service's line of a screening's results, with the screening's values filled in. */
@@ -96,9 +113,7 @@ function lineMaker(
   locale: string,
   content: BotContent,
 ): (id: string) => string {
-  const values = shownValues(pack, assessment, locale, content);
-  const defined = (pack.screenings[assessment.id]?.values ?? []).map((v) => v.id);
-  const fill = (text: string): string => fillValues(text, values, defined);
+  const fill = filler(pack, assessment, locale, content);
   return (id) => {
     const service = pack.services[id];
     const evaluation = assessment.services.find((s) => s.id === id);

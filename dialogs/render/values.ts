@@ -120,7 +120,9 @@ export function fillValues(
         ([, id]) => !defined.includes(id!) || values[id!] !== undefined,
       ),
     )
-    .map((sentence) => sentence.replace(/\{([a-z0-9_]+)\}/g, (whole, id: string) => values[id] ?? whole).trim())
+    .map((sentence) =>
+      sentence.replace(/\{([a-z0-9_]+)\}/g, (whole, id: string) => values[id] ?? whole).trim(),
+    )
     .filter(Boolean)
     .join(' ');
 }

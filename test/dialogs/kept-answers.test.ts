@@ -139,6 +139,9 @@ describe('keeping answers after the conversation (with consent)', () => {
     expect(forgotten.events).to.deep.equal(['guichet.answersForgotten']);
     const third = conversation('c3', 'dl_person');
     expect((await third.join()).map((a) => a.text)).to.deep.equal([message('welcome')]);
+    // The first conversation, where they were given, holds nothing any more either.
+    const firstState = (await storage.read(['directline/conversations/c1/']))['directline/conversations/c1/'];
+    expect(JSON.stringify(firstState ?? {})).to.not.contain('england');
   });
 
   it('lets them go when the kept period is over', async () => {

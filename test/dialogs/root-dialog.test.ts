@@ -76,6 +76,12 @@ describe('RootDialog routing', () => {
     });
   }
 
+  it('human → also the handoff event, for a channel or agent hub to take the conversation', async () => {
+    const { client: c } = client({ x: accept('human') });
+    await say(c, 'x');
+    expect(c.getNextReply()).to.deep.include({ type: 'event', name: 'handoff.initiate' });
+  });
+
   it('a topic, accepted → starts its service check with its first question', async () => {
     const { client: c } = client({ x: accept('pension_credit') });
     expect((await say(c, 'x')).text).to.contain(pack.questions.where_do_you_live!.prompt.en);

@@ -13,7 +13,11 @@ import { LivePack, PackLoadError } from '../../live-pack.js';
 const USAGE = 'Usage: guichet chat [--knowledge DIR] [--locale en]\n';
 
 export async function run(args: string[]): Promise<number> {
-  const options = parse(args);
+  const options = parseChatArgs(args);
+  if (options === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   if (typeof options === 'string') {
     process.stderr.write(`${options}\n${USAGE}`);
     return 2;
@@ -30,6 +34,7 @@ export async function run(args: string[]): Promise<number> {
   }
   await live.trainLanguage();
   const built = createBot({
+    canKeepAnswers: false,
     storage: new MemoryStorage(),
     content: live,
     understanding: () => live.understanding(),
@@ -57,8 +62,11 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-function parse(args: string[]): { knowledge: string; locale: string } | string {
-  const options = { knowledge: 'knowledge', locale: 'en' };
+/** The options, 'help' for --help (usage on stdout, exit 0), or a usage error to print. */
+export function parseChatArgs(args: readonly string[]): { knowledge: string; locale: string } | string {
+  // Like the other commands: --knowledge, else GUICHET_KNOWLEDGE, else ./knowledge.
+  const options = { knowledge: process.env.GUICHET_KNOWLEDGE || 'knowledge', locale: 'en' };
+  if (args.includes('--help') || args.includes('-h')) return 'help';
   for (let i = 0; i < args.length; i += 1) {
     const flag = args[i];
     const value = args[i + 1];

@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { checkReport, type CheckJson } from '../../../bot/eligibility/check-report.js';
+import type { Value } from '../../../bot/eligibility/index.js';
 import { isIsoDate } from '../../../bot/eligibility/dates.js';
 import { formatProblems, loadPack, type KnowledgePack } from '../../../bot/knowledge/index.js';
 
@@ -105,7 +106,7 @@ export async function run(argv: string[], output: Output = processOutput): Promi
     return 1;
   }
   output.stdout(
-    args.json ? `${JSON.stringify(report.json)}\n` : describe(report.json, report.kind, report.ignored, pack),
+    args.json ? `${JSON.stringify(report.json)}\n` : describe(report.json, report.kind, report, pack),
   );
   return 0;
 }
@@ -114,9 +115,10 @@ export async function run(argv: string[], output: Output = processOutput): Promi
 function describe(
   json: CheckJson,
   kind: 'screening' | 'service',
-  ignored: string[],
+  extra: { ignored: string[]; values: Record<string, Value | null | undefined> },
   pack: KnowledgePack,
 ): string {
+  const { ignored, values } = extra;
   const title = (id: string) => pack.services[id]?.title.en ?? id;
   const lines = [`${kind} ${json.id}, as of ${json.asOf}`];
   const section = (heading: string, ids: string[]) => {
@@ -130,6 +132,10 @@ function describe(
   section('Eligible', json.eligible);
   section('Not eligible', json.ineligible);
   section('Not known yet', json.unknown);
+  if (Object.keys(values).length > 0) {
+    lines.push('', 'Values:');
+    for (const [id, value] of Object.entries(values)) lines.push(`  ${id}: ${terminalValue(value)}`);
+  }
   if (ignored.length > 0) lines.push('', `Ignored (not asked with the other answers): ${ignored.join(', ')}`);
   const next = json.nextQuestion;
   lines.push(
@@ -139,4 +145,26 @@ function describe(
       : `Next question: ${next} (${pack.questions[next]?.prompt.en ?? ''})`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A worked-out value as an editor checks it: raw (a date stays YYYY-MM-DD, an amount a plain
+ * number), an age as "66 years, 1 month, 0 days". The citizen's wording is the pack's, in the dialogs.
+ */
+export function terminalValue(value: Value | null | undefined): string {
+  if (value === undefined) return 'not known yet';
+  if (value === null) return 'does not apply';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value !== 'object') return String(value);
+  const period = value as Record<string, unknown>;
+  const units = ['years', 'months', 'days'] as const;
+  if (!Array.isArray(value) && units.every((unit) => typeof period[unit] === 'number')) {
+    return units
+      .map((unit) => {
+        const n = period[unit] as number;
+        return `${n} ${n === 1 ? unit.slice(0, -1) : unit}`;
+      })
+      .join(', ');
+  }
+  return JSON.stringify(value);
 }

@@ -6,7 +6,25 @@ import { ConfigError } from '../../../bot/config.js';
 import { PackLoadError } from '../../live-pack.js';
 import { startServer } from '../../server.js';
 
-export async function run(_args: string[]): Promise<number> {
+// No options: settings come from the environment, the usual way for a container.
+const USAGE = [
+  'Usage: guichet serve',
+  '',
+  'Serves the bot, the web chat page, Direct Line and /api/messages until SIGTERM or SIGINT.',
+  'Settings are environment variables (PORT, GUICHET_KNOWLEDGE, DIRECT_LINE_SECRET, ...): see README.md.',
+  '',
+].join('\n');
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  // An option it does not take is a mistake to say, not to ignore while a server starts.
+  if (args.length > 0) {
+    process.stderr.write(`guichet serve: unexpected "${args[0]}" (it takes no options)\n${USAGE}`);
+    return 2;
+  }
   try {
     await startServer({ handleSignals: true });
   } catch (error) {

@@ -7,6 +7,7 @@ import { accommodationOffset } from './accommodation-offset.js';
 import { ageOnDate } from './age-on-date.js';
 import { bandValue } from './band-value.js';
 import { payCoversRate } from './pay-covers-rate.js';
+import { perHour } from './per-hour.js';
 import { statePensionDate } from './state-pension-date.js';
 import { sum } from './sum.js';
 import type { NamedCheck } from './types.js';
@@ -14,7 +15,7 @@ import type { NamedCheck } from './types.js';
 export type { CheckArgs, CheckArgSpec, NamedCheck, Value } from './types.js';
 
 export const NAMED_CHECKS: ReadonlyMap<string, NamedCheck> = new Map(
-  [statePensionDate, bandValue, payCoversRate, accommodationOffset, ageOnDate, sum].map((check) => [
+  [statePensionDate, bandValue, payCoversRate, accommodationOffset, ageOnDate, sum, perHour].map((check) => [
     check.id,
     check,
   ]),

@@ -1,6 +1,7 @@
 // A small Dutch fallback where @microsoft/recognizers-text-suite 1.3.1 gives nothing: number
-// words (including compounds like "zevenenzestig"), digits with Dutch separators, and dates
-// ("3 maart 1955", "03-03-1955"). It is deliberately small; see the README of this folder.
+// words (including compounds like "zevenenzestig"), digits with Dutch separators, and dates in
+// words ("3 maart 1955"; dates in figures, "03-03-1955", are numeric-dates.ts's, for every
+// locale). It is deliberately small; see the README of this folder.
 import type { Span } from './types.js';
 
 const UNITS: Record<string, number> = {
@@ -98,7 +99,7 @@ const MONTHS = [
   'december',
 ];
 
-/** Dutch dates: "3 maart 1955", "3 mrt 1955", "03-03-1955", "3/3/1955". ISO date strings out. */
+/** Dutch dates in words: "3 maart 1955", "3 mrt 1955". ISO date strings out. */
 export function dutchDates(text: string): { value: string; span: Span }[] {
   const out: { value: string; span: Span }[] = [];
   const iso = (y: number, m: number, d: number): string | undefined => {
@@ -112,11 +113,6 @@ export function dutchDates(text: string): { value: string; span: Span }[] {
     const name = (m[2] as string).toLowerCase();
     const month = MONTHS.findIndex((mo) => mo === name || (name.length >= 3 && mo.startsWith(name)));
     const value = month >= 0 ? iso(Number(m[3]), month + 1, Number(m[1])) : undefined;
-    if (value) out.push({ value, span: { start: m.index, end: m.index + m[0].length, text: m[0] } });
-  }
-  const digits = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/g;
-  for (let m = digits.exec(text); m; m = digits.exec(text)) {
-    const value = iso(Number(m[3]), Number(m[2]), Number(m[1]));
     if (value) out.push({ value, span: { start: m.index, end: m.index + m[0].length, text: m[0] } });
   }
   return out;

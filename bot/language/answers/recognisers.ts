@@ -4,6 +4,7 @@
 import * as Suite from '@microsoft/recognizers-text-suite';
 import { cultureOf, suiteReadsNumbers } from './culture.js';
 import { dutchDates, dutchNumbers } from './dutch.js';
+import { numericDates } from './numeric-dates.js';
 import type { Money, Period, Recognised, RecogniseOptions, Span } from './types.js';
 
 interface SuiteResult {
@@ -196,10 +197,38 @@ function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Dates the suite finds (English, French), each with the past reading when the year is open. */
+function suiteDates(t: string, locale: string, asOf: Date): { value: string | undefined; span: Span }[] {
+  const today = isoDay(asOf);
+  return (Suite.recognizeDateTime(t, cultureOf(locale), undefined, asOf) as SuiteResult[])
+    .filter((r) => r.typeName === 'datetimeV2.date')
+    .map((r) => {
+      const values = ((r.resolution?.values ?? []) as { value?: string }[])
+        .map((v) => v.value)
+        .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v));
+      return { value: values.filter((v) => v <= today).pop() ?? values[0], span: spanOf(r, t) };
+    });
+}
+
+/** Dutch relative dates ("gisteren", "2 weken geleden"): the first one named. */
+function dutchRelativeDate(t: string, asOf: Date): Recognised<string> | undefined {
+  for (const [re, shift] of DUTCH_RELATIVE) {
+    const m = re.exec(t);
+    if (m)
+      return {
+        value: isoDay(shift(asOf, Number(m[1] ?? 0))),
+        span: { start: m.index, end: m.index + m[0].length, text: m[0] },
+        source: 'fallback',
+      };
+  }
+  return undefined;
+}
+
 /**
- * A calendar date (YYYY-MM-DD): absolute ("3 March 1955", "03/03/1955") or relative to `asOf`
- * ("yesterday", "two weeks ago"). When the text leaves the year open, the past reading wins
- * (the questions we ask are about birth dates and things that happened).
+ * A calendar date (YYYY-MM-DD): absolute ("3 March 1955", "27 3 1955", "27/03/1955") or relative
+ * to `asOf` ("yesterday", "two weeks ago"). When the text leaves the year open, the past reading
+ * wins (the questions we ask are about birth dates and things that happened). Dates in figures
+ * are ours (numeric-dates.ts: day first unless `monthFirst`), never the suite's month-first ones.
  */
 export function recogniseDate(
   text: string,
@@ -208,32 +237,19 @@ export function recogniseDate(
 ): Recognised<string> | undefined {
   const t = clip(text);
   const asOf = options.asOf ?? new Date();
-  if (locale === 'nl') {
-    const dates = dutchDates(t);
-    if (dates.length === 1) return { ...(dates[0] as { value: string; span: Span }), source: 'fallback' };
-    if (dates.length > 1) return undefined;
-    for (const [re, shift] of DUTCH_RELATIVE) {
-      const m = re.exec(t);
-      if (m)
-        return {
-          value: isoDay(shift(asOf, Number(m[1] ?? 0))),
-          span: { start: m.index, end: m.index + m[0].length, text: m[0] },
-          source: 'fallback',
-        };
-    }
-    return undefined;
-  }
-  const dates = (Suite.recognizeDateTime(t, cultureOf(locale), undefined, asOf) as SuiteResult[]).filter(
-    (r) => r.typeName === 'datetimeV2.date',
-  );
-  if (dates.length !== 1) return undefined;
-  const r = dates[0] as SuiteResult;
-  const values = ((r.resolution?.values ?? []) as { value?: string }[])
-    .map((v) => v.value)
-    .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v));
-  const today = isoDay(asOf);
-  const value = values.filter((v) => v <= today).pop() ?? values[0];
-  return value ? { value, span: spanOf(r, t), source: 'suite' } : undefined;
+  const numeric = numericDates(t, { asOf, monthFirst: options.monthFirst ?? false });
+  // Figures shaped like a date that are none ("31 2 1961"): ask again rather than read around them.
+  if (numeric.some((n) => n.value === undefined)) return undefined;
+  const claimed = (span: Span): boolean =>
+    numeric.some((n) => span.start < n.span.end && n.span.start < span.end);
+  const words = (locale === 'nl' ? dutchDates(t) : suiteDates(t, locale, asOf))
+    .filter((d) => !claimed(d.span))
+    .map((d) => ({ ...d, source: locale === 'nl' ? ('fallback' as const) : ('suite' as const) }));
+  const dates = [...numeric.map((n) => ({ ...n, source: 'fallback' as const })), ...words];
+  if (dates.length > 1) return undefined;
+  const date = dates[0];
+  if (date === undefined) return locale === 'nl' ? dutchRelativeDate(t, asOf) : undefined;
+  return date.value === undefined ? undefined : { value: date.value, span: date.span, source: date.source };
 }
 
 /** Yes or no ("yes please", "nope", "oui", "nee hoor"); undefined when unclear or both. */

@@ -36,11 +36,20 @@ export interface Money {
 export interface Recognised<T> {
   value: T;
   span: Span;
-  /** `suite`: @microsoft/recognizers-text-suite; `fallback`: our own rules (Dutch, bare phrases); `match`: option text. */
+  /**
+   * `suite`: @microsoft/recognizers-text-suite; `fallback`: our own rules (Dutch, dates in
+   * figures, bare phrases); `match`: option text.
+   */
   source: 'suite' | 'fallback' | 'match';
 }
 
 export interface RecogniseOptions {
   /** The date relative dates are counted from ("yesterday"); defaults to now. */
   asOf?: Date;
+  /**
+   * The citizen writes dates in figures month first ("3/27/1961"), as in the United States. By
+   * default day first ("27/3/1961", "27 3 1961"), as in the UK, France, Belgium and the
+   * Netherlands. Dialogs set it from the pack (`settings.formats[locale]` is "en-US").
+   */
+  monthFirst?: boolean;
 }

@@ -78,33 +78,79 @@ describe('guichet kb validate', () => {
 });
 
 describe('guichet kb test', () => {
-  it('exits 0 when every scenario and conversation passes', async () => {
+  /** A copy of the minimal pack with one scenario (expecting `outcome`) and one conversation. */
+  const packWithTests = (outcome: string): string => {
     const dir = copyMinimal();
-    try {
-      mkdirSync(join(dir, 'scenarios'));
-      writeFileSync(join(dir, 'scenarios', 'fuel.json'), SCENARIO('eligible'));
-      mkdirSync(join(dir, 'conversations'));
-      writeFileSync(
-        join(dir, 'conversations', 'hello.json'),
-        JSON.stringify({
-          $schema: '../schema/conversation.schema.json',
-          conversations: [{ name: 'hi', turns: [{ user: 'hello', expect: { message: 'welcome' } }] }],
-        }),
-      );
-      const { code, out } = await capture(() => kbTest(['--knowledge', dir]));
-      expect(code).to.equal(0);
-      expect(out).to.equal(
-        [
-          'pass scenarios/fuel.json:1 pensioner in England on a low income',
-          'pass conversations/hello.json:1 hi',
-          'scenarios: 1 passed, 0 failed',
-          'conversations: 1 passed, 0 failed',
-          '',
-        ].join('\n'),
-      );
-    } finally {
-      removeDir(dir);
-    }
+    mkdirSync(join(dir, 'scenarios'));
+    writeFileSync(join(dir, 'scenarios', 'fuel.json'), SCENARIO(outcome));
+    mkdirSync(join(dir, 'conversations'));
+    writeFileSync(
+      join(dir, 'conversations', 'hello.json'),
+      JSON.stringify({
+        $schema: '../schema/conversation.schema.json',
+        conversations: [{ name: 'hi', turns: [{ user: 'hello', expect: { message: 'welcome' } }] }],
+      }),
+    );
+    return dir;
+  };
+
+  // Failures and the counts by default (a passing case is one line among ~2,000 in the real
+  // pack); --verbose (or -v) lists every passing case too. [expected outcome, options, exit, stdout]
+  const outputs: [string, string[], number, string[]][] = [
+    ['eligible', [], 0, ['scenarios: 1 passed, 0 failed', 'conversations: 1 passed, 0 failed']],
+    [
+      'eligible',
+      ['--verbose'],
+      0,
+      [
+        'pass scenarios/fuel.json:1 pensioner in England on a low income',
+        'pass conversations/hello.json:1 hi',
+        'scenarios: 1 passed, 0 failed',
+        'conversations: 1 passed, 0 failed',
+      ],
+    ],
+    [
+      'ineligible',
+      [],
+      1,
+      [
+        'FAIL scenarios/fuel.json:1 pensioner in England on a low income',
+        '    outcome: expected "ineligible", got "eligible"',
+        'scenarios: 0 passed, 1 failed',
+        'conversations: 1 passed, 0 failed',
+      ],
+    ],
+    [
+      'ineligible',
+      ['-v'],
+      1,
+      [
+        'FAIL scenarios/fuel.json:1 pensioner in England on a low income',
+        '    outcome: expected "ineligible", got "eligible"',
+        'pass conversations/hello.json:1 hi',
+        'scenarios: 0 passed, 1 failed',
+        'conversations: 1 passed, 0 failed',
+      ],
+    ],
+  ];
+  for (const [outcome, options, exit, lines] of outputs) {
+    it(`expecting ${outcome}${options.length ? ` with ${options.join(' ')}` : ''}: exit ${exit}`, async () => {
+      const dir = packWithTests(outcome);
+      try {
+        const { code, out } = await capture(() => kbTest(['--knowledge', dir, ...options]));
+        expect({ code, lines: out.split('\n') }).to.deep.equal({ code: exit, lines: [...lines, ''] });
+      } finally {
+        removeDir(dir);
+      }
+    });
+  }
+
+  it('exits 2 on an unknown option, naming --verbose in the usage', async () => {
+    const { code, err } = await capture(() => kbTest(['--verbos']));
+    expect([code, err]).to.deep.equal([
+      2,
+      'guichet kb test: unknown option "--verbos"\nUsage: guichet kb test [--knowledge DIR] [--verbose]\n',
+    ]);
   });
 
   it('exits 1 and shows the conversation, the turn and what the bot said when a conversation fails', async () => {

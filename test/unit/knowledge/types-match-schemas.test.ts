@@ -219,7 +219,7 @@ const tables: Array<[string, string, string[], Record<string, boolean>]> = [
     'ScreeningFile.outcomes',
     'screening.schema.json',
     ['outcomes'],
-    { someEligible: true, noneEligible: true, someUnknown: false } satisfies KeyTable<
+    { someEligible: true, noneEligible: true, someUnknown: false, guidance: false } satisfies KeyTable<
       ScreeningFile['outcomes']
     >,
   ],
@@ -271,7 +271,9 @@ const tables: Array<[string, string, string[], Record<string, boolean>]> = [
     'Settings.nlu',
     'settings.schema.json',
     ['nlu'],
-    { acceptThreshold: true, confirmThreshold: true, minInScopeShare: false } satisfies KeyTable<Settings['nlu']>,
+    { acceptThreshold: true, confirmThreshold: true, minInScopeShare: false } satisfies KeyTable<
+      Settings['nlu']
+    >,
   ],
   [
     'ScenarioFile',

@@ -125,6 +125,12 @@ const VALUES = [
     },
     format: 'money',
   },
+  {
+    id: 'hourly_pay',
+    description: 'Pay for each hour worked, counting accommodation: what the minimum wage is compared with.',
+    value: { calc: 'per_hour', args: { pay: { value: 'total_pay' }, hours: { value: 'total_hours' } } },
+    format: 'money',
+  },
 ];
 
 function param(id: string, on: unknown): Record<string, unknown> {

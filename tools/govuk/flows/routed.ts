@@ -220,6 +220,7 @@ export async function convertRoutedFlow(
       someEligible: en(s.someEligible),
       noneEligible: en(s.noneEligible),
       someUnknown: en(s.someUnknown),
+      ...(s.guidance ? { guidance: en(s.guidance) } : {}),
     },
   });
 

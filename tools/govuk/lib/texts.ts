@@ -42,4 +42,6 @@ export interface ScreeningTexts {
   someEligible: string;
   noneEligible: string;
   someUnknown: string;
+  /** Said after the results instead of the pack's general guidance line. */
+  guidance?: string;
 }

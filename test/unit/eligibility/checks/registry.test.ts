@@ -8,6 +8,7 @@ describe('named checks registry', () => {
       ['age_on_date', 'calculation'],
       ['band_value', 'calculation'],
       ['pay_covers_rate', 'predicate'],
+      ['per_hour', 'calculation'],
       ['state_pension_date', 'calculation'],
       ['sum', 'calculation'],
     ]);
