@@ -113,7 +113,7 @@ function questionDef(q: Question): QuestionDef {
 function serviceDef(s: ServiceFile): ServiceDef {
   return {
     id: s.id,
-    name: s.title as EngineLocalText,
+    name: (s.name ?? s.title) as EngineLocalText,
     rule: s.rule,
     nations: s.appliesIn.nations,
     ...(s.notChecked && { notChecked: s.notChecked as EngineLocalText[] }),

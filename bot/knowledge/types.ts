@@ -31,6 +31,8 @@ export interface ServiceFile {
   /** `result`: an answer to the citizen's question rather than something to apply for. */
   kind?: 'service' | 'result';
   title: LocalText;
+  /** The service as named inside a sentence, when the title does not read well there. */
+  name?: LocalText;
   summary: LocalText;
   description?: LocalText;
   whoCanGet?: LocalText;

@@ -135,5 +135,6 @@ function lineMaker(
 function applyLine(pack: KnowledgePack, id: string, locale: string, content: BotContent): string {
   const service = pack.services[id];
   if (!service) return '';
-  return `[${content.message('how_to_apply', locale, { service: localise(service.title, locale) })}](${service.howToApply.url})`;
+  const name = localise(service.name ?? service.title, locale);
+  return `[${content.message('how_to_apply', locale, { service: name })}](${service.howToApply.url})`;
 }

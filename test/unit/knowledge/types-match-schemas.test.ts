@@ -67,6 +67,7 @@ const tables: Array<[string, string, string[], Record<string, boolean>]> = [
       $schema: true,
       id: true,
       kind: false,
+      name: false,
       title: true,
       summary: true,
       description: false,

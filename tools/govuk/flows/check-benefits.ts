@@ -169,14 +169,18 @@ function service(flow: PeerFlow, texts: CheckBenefitsTexts, benefit: Benefit): R
   const scheme = schemeKey ? texts.schemes[schemeKey] : undefined;
   if (!scheme) throw new Error(`no scheme texts for benefit ${benefit.id}`);
   const title = benefit.title;
+  // GOV.UK names some entries by what to do ("Apply for an older person's bus pass"); inside a
+  // sentence ("You could get ...", "How to apply for ...") they need the thing itself.
+  const name = /^Apply for /.test(title) ? title.replace(/^Apply for /, '') : undefined;
   const outcomes = {
-    eligible: en(fill(texts.outcomes.eligible, { title })),
-    notEligible: en(fill(texts.outcomes.notEligible, { title })),
-    maybe: en(fill(texts.outcomes.maybe, { title })),
+    eligible: en(fill(texts.outcomes.eligible, { title: name ?? title })),
+    notEligible: en(fill(texts.outcomes.notEligible, { title: name ?? title })),
+    maybe: en(fill(texts.outcomes.maybe, { title: name ?? title })),
   };
   return {
     id: serviceId(benefit.id),
     title: en(title),
+    ...(name ? { name: en(name) } : {}),
     summary: en(scheme.summary),
     whoCanGet: en(scheme.whoCanGet),
     howToApply: { url: applyUrl(benefit) },
