@@ -91,8 +91,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const url = `http://localhost:${port}`;
   logger.info(
     { port, knowledge: knowledgeDir, version: live.describe().version },
-    `Guichet is ready at ${url}`,
+    `Guichet is listening at ${url}; language understanding is still getting ready (/readyz says when)`,
   );
+  // "Ready" only once it can understand people: the same moment /readyz turns 200.
+  void ready.then(() => {
+    if (readiness.report().ready) logger.info({ url }, `Guichet is ready at ${url}`);
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
