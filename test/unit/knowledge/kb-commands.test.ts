@@ -68,11 +68,26 @@ describe('guichet kb validate', () => {
     }
   });
 
+  it('adds the readability report after the usual output with --report, and still exits 0', async () => {
+    const plain = await capture(() => validate(['--knowledge', MINIMAL]));
+    const { code, out } = await capture(() => validate(['--knowledge', MINIMAL, '--report']));
+    expect(code).to.equal(0);
+    expect(out.startsWith(plain.out)).to.equal(true);
+    const report = out.slice(plain.out.length).split('\n');
+    expect(report.slice(0, 3)).to.deep.equal([
+      'readability (English; reading age = Flesch-Kincaid grade + 5; official names count as one short word):',
+      '  26 texts, 25 (96%) at reading age 9 or under, median 5.7',
+      '  the 20 hardest:',
+    ]);
+    expect(report[3]).to.match(/^ +9\.3 {2}messages\/en\.json answer_trouble$/);
+    expect(report[4]).to.match(/^ {9}"Sorry, I still cannot understand your answer\./);
+  });
+
   it('exits 2 on a usage error', async () => {
     const { code, err } = await capture(() => validate(['--nope']));
     expect(code).to.equal(2);
     expect(err).to.equal(
-      'guichet kb validate: unknown option "--nope"\nUsage: guichet kb validate [--knowledge DIR]\n',
+      'guichet kb validate: unknown option "--nope"\nUsage: guichet kb validate [--knowledge DIR] [--report]\n',
     );
   });
 });
