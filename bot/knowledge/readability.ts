@@ -36,6 +36,11 @@ export interface ReadabilityReport {
   /** Texts at reading age TARGET_READING_AGE or under. */
   plain: number;
   median: number;
+  /**
+   * All the texts read as one document (Flesch-Kincaid over their words, sentences and syllables
+   * together): the formula is meant for running text, and a six-word label alone scores harshly.
+   */
+  overall: number;
   /** The hardest texts first. */
   hardest: TextScore[];
 }
@@ -271,10 +276,15 @@ export function readabilityReport(
   const hardest = [...scores]
     .sort((a, b) => b.readingAge - a.readingAge || a.where.localeCompare(b.where))
     .slice(0, hardestShown);
+  const words = scores.reduce((n, s) => n + s.words, 0);
+  const sentences = scores.reduce((n, s) => n + s.sentences, 0);
+  const syllables = scores.reduce((n, s) => n + s.syllables, 0);
+  const grade = words === 0 ? 0 : 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59;
   return {
     count: scores.length,
     plain: ages.filter((a) => a <= TARGET_READING_AGE).length,
     median: median(ages),
+    overall: round1(Math.max(5, grade + 5)),
     hardest,
   };
 }
@@ -288,7 +298,7 @@ export function formatReadability(report: ReadabilityReport): string {
   const share = report.count === 0 ? 0 : Math.round((100 * report.plain) / report.count);
   return [
     `readability (English; reading age = Flesch-Kincaid grade + 5; official names count as one short word):`,
-    `  ${report.count} texts, ${report.plain} (${share}%) at reading age ${TARGET_READING_AGE} or under, median ${report.median.toFixed(1)}`,
+    `  ${report.count} texts, ${report.plain} (${share}%) at reading age ${TARGET_READING_AGE} or under, median ${report.median.toFixed(1)}; all texts read together: reading age ${report.overall.toFixed(1)}`,
     `  the ${report.hardest.length} hardest:`,
     ...report.hardest.map(
       (s) => `  ${s.readingAge.toFixed(1).padStart(5)}  ${s.where}\n         "${trimmed(s.text)}"`,

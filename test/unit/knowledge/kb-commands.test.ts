@@ -76,7 +76,7 @@ describe('guichet kb validate', () => {
     const report = out.slice(plain.out.length).split('\n');
     expect(report.slice(0, 3)).to.deep.equal([
       'readability (English; reading age = Flesch-Kincaid grade + 5; official names count as one short word):',
-      '  26 texts, 25 (96%) at reading age 9 or under, median 5.7',
+      '  26 texts, 25 (96%) at reading age 9 or under, median 5.7; all texts read together: reading age 6.7',
       '  the 20 hardest:',
     ]);
     expect(report[3]).to.match(/^ +9\.3 {2}messages\/en\.json answer_trouble$/);

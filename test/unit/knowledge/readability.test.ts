@@ -177,7 +177,9 @@ describe('readability: the report over a pack', () => {
 
   it('prints the counts, the median and the hardest texts', () => {
     const lines = formatReadability(readabilityReport(pack, {}, 2)).split('\n');
-    expect(lines[1]).to.match(/^ {2}7 texts, 6 \(86%\) at reading age 9 or under, median \d+\.\d$/);
+    expect(lines[1]).to.match(
+      /^ {2}7 texts, 6 \(86%\) at reading age 9 or under, median \d+\.\d; all texts read together: reading age \d+\.\d$/,
+    );
     expect(lines[2]).to.equal('  the 2 hardest:');
     expect(lines[3]).to.match(/^ +\d+\.\d {2}services\/fuel\.json whoCanGet$/);
     expect(lines[4]).to.equal(
