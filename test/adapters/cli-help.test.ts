@@ -25,7 +25,7 @@ const commands: [string, () => Promise<CommandModule>, string][] = [
   [
     'kb validate',
     () => import('../../adapters/cli/commands/kb-validate.js'),
-    'Usage: guichet kb validate [--knowledge DIR]',
+    'Usage: guichet kb validate [--knowledge DIR] [--report]',
   ],
   [
     'kb test',
