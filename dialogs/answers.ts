@@ -152,6 +152,10 @@ export function readFacts(
  * "I'm 70" answers "Have you reached State Pension age?" when the pack says from which age the
  * answer is surely yes, and under which it is surely no; in between, we still ask.
  */
+/** Words that make the next number the speaker's own age ("I'm 70", "j'ai 70 ans", "ik ben 70"). */
+const FIRST_PERSON_AGE =
+  /(\bi'?m|\bi am|\bim|\bi turned|\bi'll be|\bi will be|\bmy age is|\bj'ai|\bje suis|\bik ben|\bik word)\s+(?:now\s+|nearly\s+|almost\s+|just\s+|aged\s+)?$/i;
+
 function agedFacts(
   pack: KnowledgePack,
   questionIds: readonly string[],
@@ -163,8 +167,14 @@ function agedFacts(
     return question?.type === 'yes-no' && question.fromAge ? [{ id, ...question.fromAge }] : [];
   });
   if (aged.length === 0) return [];
-  const age = recogniseAge(text, locale, false)?.value;
-  if (age === undefined) return [];
+  const found = recogniseAge(text, locale, false);
+  // Only the person's own age: "I'm 70", not "childcare for my 3 year old" or "my mum is 82".
+  if (
+    found === undefined ||
+    !FIRST_PERSON_AGE.test(text.slice(Math.max(0, found.span.start - 24), found.span.start))
+  )
+    return [];
+  const age = found.value;
   return aged.flatMap(({ id, yesFrom, noUnder }) =>
     age >= yesFrom
       ? [{ questionId: id, value: 'yes' }]

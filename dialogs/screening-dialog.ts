@@ -50,6 +50,8 @@ interface ScreeningState {
   answered: string[];
   /** The pack version the screening last ran against (to notice a reload). */
   version: string;
+  /** The answers just offered to change, in the order shown (a typed "2" picks the second). */
+  changing?: string[];
 }
 
 /** Conversation intents a screening answers itself before carrying on. */
@@ -131,6 +133,11 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     // A button from the "change my answers" list names the question to ask again.
     const change = (activity.value as { change?: unknown } | undefined)?.change;
     if (typeof change === 'string' && pack.questions[change]) return this.ask(dc, state, change, lead);
+    // After "change my answers", a number or the words of one of the lines picks that answer.
+    const offered = state.changing;
+    state.changing = undefined;
+    const picked = offered ? this.pickChange(pack, data, offered, text, locale, content) : undefined;
+    if (picked) return this.ask(dc, state, picked, lead);
 
     const control = this.controlOf(text, locale, content);
     if (control) return this.control(dc, state, control, asking, lead);
@@ -315,6 +322,7 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
       displayText: factLine(pack, id, value, locale, content),
       text: '',
     }));
+    state.changing = answers.map(([id]) => id);
     const message: Partial<Activity> = {
       type: ActivityTypes.Message,
       text: [...lead, content.message('change_which', locale)].join('\n\n'),
@@ -322,6 +330,24 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
     };
     await dc.context.sendActivity(message);
     return Dialog.EndOfTurn;
+  }
+
+  /** Which offered answer a typed reply picks: its number in the list, or its line's words. */
+  private pickChange(
+    pack: KnowledgePack,
+    data: ConversationData,
+    offered: readonly string[],
+    text: string,
+    locale: string,
+    content: BotContent,
+  ): string | undefined {
+    const typed = fold(text);
+    const position = /^\d+$/.test(typed) ? Number(typed) : 0;
+    if (position >= 1 && position <= offered.length) return offered[position - 1];
+    return offered.find((id) => {
+      const value = data.answers[id];
+      return value !== undefined && fold(factLine(pack, id, value, locale, content)) === typed;
+    });
   }
 
   /** An intent mid-screening; undefined when the screening has nothing to do with it. */

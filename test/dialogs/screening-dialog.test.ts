@@ -177,6 +177,15 @@ describe('ScreeningDialog (DialogTestClient)', () => {
       ],
     },
     {
+      name: 'change my answers, then "1": asks that question again (it is not an answer to the one waiting)',
+      turns: [
+        ['start', () => {}],
+        ['Wales', () => {}],
+        ['change my answers', () => {}],
+        ['1', (h, r) => asks(r, h.prompt('where_do_you_live'))],
+      ],
+    },
+    {
       name: 'start over: forgets the answers and begins again',
       turns: [
         ['start', () => {}],

@@ -15,8 +15,18 @@ const BELOW = /\b(or younger|or under|and under|or less|ou moins|of jonger|of mi
 const OTHER_UNITS = /\b(months?|weeks?|days?|mois|semaines?|jours?|maand(en)?|weken|dagen)\b/i;
 const ABOVE = /\b(or older|or over|and over|or more|ou plus|of ouder|of meer)\b|\+/i;
 
+// What may stand beside the numbers in a label that is only a range ("3 to 4", "5 or older").
+const RANGE_WORDS =
+  /\b(to|or|and|younger|older|under|over|less|more|years?|old|aged?|ou|à|moins|plus|ans?|of|tot|jonger|ouder|minder|meer|jaar)\b|[-–+]/gi;
+
 function rangeOf(option: ChoiceOption, locale: string): NumericRange | undefined {
   const label = option.labels?.[locale] ?? option.labels?.en ?? '';
+  // Money bands ("£16,000 or more") are amounts, not counts; a sentence that happens to hold a
+  // number ("Yes, I am 19 or over and in my first year") is not a range either.
+  if (/[£$€]|\d[,.]\d/.test(label)) return undefined;
+  if (label.replace(/\d+/g, ' ').replace(RANGE_WORDS, ' ').trim().split(/\s+/).filter(Boolean).length > 0) {
+    return undefined;
+  }
   const numbers = (label.match(/\d+/g) ?? []).map(Number);
   if (numbers.length === 2) return { id: option.id, min: Math.min(...numbers), max: Math.max(...numbers) };
   if (numbers.length !== 1) return undefined;
@@ -26,10 +36,13 @@ function rangeOf(option: ChoiceOption, locale: string): NumericRange | undefined
   return { id: option.id, min: n, max: n };
 }
 
-/** The ranges, when most options are numeric; otherwise none (numbers then pick by position). */
+/**
+ * The ranges, when the options are numbers (all but one at most, such as "I am expecting a
+ * baby" beside the children's ages); otherwise none (numbers then pick by position).
+ */
 function numericRanges(choices: ChoiceOption[], locale: string): NumericRange[] {
   const ranges = choices.flatMap((c) => rangeOf(c, locale) ?? []);
-  return ranges.length >= 2 && ranges.length * 2 >= choices.length ? ranges : [];
+  return ranges.length >= 2 && ranges.length >= choices.length - 1 ? ranges : [];
 }
 
 /**

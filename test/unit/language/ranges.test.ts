@@ -36,3 +36,24 @@ describe('numbers that fall in numeric options', () => {
     expect(recogniseInRanges('2', 'en', nations, false)).to.equal(undefined);
   });
 });
+
+describe('options that only look numeric are not ranges (numbers pick by position there)', () => {
+  const options = (labels: string[]) => labels.map((label, i) => ({ id: `o${i}`, labels: { en: label } }));
+  const cases: Array<[string, string[], string]> = [
+    ['money bands', ['£16,000 or more', 'Less than £16,000', 'None'], '2'],
+    [
+      'sentences that hold a number',
+      [
+        'No',
+        'Yes, I am under 19',
+        'Yes, I am 19 or over and in my first year',
+        'Yes, I am 19 or over and past my first year',
+      ],
+      '34',
+    ],
+  ];
+  for (const [what, labels, text] of cases) {
+    it(`${what}: ${JSON.stringify(text)} is not read as a range`, () =>
+      expect(recogniseInRanges(text, 'en', options(labels), false)).to.equal(undefined));
+  }
+});
