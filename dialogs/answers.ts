@@ -102,6 +102,8 @@ export function readAnswer(
 ): Reading {
   const spoken = spokenQuestion(pack, question);
   if (!spoken || !definition) return { kind: 'none' };
+  // "£12 an hour" is a rate, not an amount for a week, month or year: ask again, never guess.
+  if (spoken.type === 'money' && HOURLY.test(text)) return { kind: 'invalid', code: 'not-a-number' };
   // Options that are numbers ("2", "3 or 4"): "she's 3" means the option holding 3.
   const ranged =
     spoken.type === 'choice' || spoken.type === 'multichoice'
@@ -152,6 +154,10 @@ export function readFacts(
  * "I'm 70" answers "Have you reached State Pension age?" when the pack says from which age the
  * answer is surely yes, and under which it is surely no; in between, we still ask.
  */
+/** An amount given per hour ("£12 an hour", "12/hr", "12 € de l'heure", "12 euro per uur"). */
+const HOURLY =
+  /\b(an?|per|each|every)\s+hour\b|\bhourly\b|\/\s*h(ou)?r\b|\b(de l'heure|par heure|l'heure|per uur|het uur)\b/i;
+
 /** Words that make the next number the speaker's own age ("I'm 70", "j'ai 70 ans", "ik ben 70"). */
 const FIRST_PERSON_AGE =
   /(\bi'?m|\bi am|\bim|\bi turned|\bi'll be|\bi will be|\bmy age is|\bj'ai|\bje suis|\bik ben|\bik word)\s+(?:now\s+|nearly\s+|almost\s+|just\s+|aged\s+)?$/i;
