@@ -4,12 +4,14 @@
  */
 import type { AnswerValue, Answers, QuestionDef } from '../bot/eligibility/index.js';
 import { validateAnswer } from '../bot/eligibility/index.js';
+import { ageOn, parseIsoDate } from '../bot/eligibility/dates.js';
 import type { KnowledgePack, LocalText, Question } from '../bot/knowledge/index.js';
 import { formatTag } from './render/values.js';
 import {
   extractFacts,
   recogniseAge,
   recogniseAnswer,
+  recogniseDate,
   recogniseInRanges,
   type AnswerType,
   type AnswerValue as SpokenValue,
@@ -138,7 +140,7 @@ export function readFacts(
     const definition = question ? spokenQuestion(pack, question) : undefined;
     return definition ? [definition] : [];
   });
-  const facts: Fact[] = agedFacts(pack, questionIds, text, locale);
+  const facts: Fact[] = agedFacts(pack, questionIds, text, locale, asOf);
   for (const fact of extractFacts(text, locale, spoken, recogniseOptions(pack, locale, asOf))) {
     const definition = pack.model.questions.get(fact.questionId);
     if (!definition) continue;
@@ -150,10 +152,6 @@ export function readFacts(
   return facts;
 }
 
-/**
- * "I'm 70" answers "Have you reached State Pension age?" when the pack says from which age the
- * answer is surely yes, and under which it is surely no; in between, we still ask.
- */
 /** An amount given per hour ("£12 an hour", "12/hr", "12 € de l'heure", "12 euro per uur"). */
 const HOURLY =
   /\b(an?|per|each|every)\s+hour\b|\bhourly\b|\/\s*h(ou)?r\b|\b(de l'heure|par heure|l'heure|per uur|het uur)\b/i;
@@ -162,25 +160,25 @@ const HOURLY =
 const FIRST_PERSON_AGE =
   /(\bi'?m|\bi am|\bim|\bi turned|\bi'll be|\bi will be|\bmy age is|\bj'ai|\bje suis|\bik ben|\bik word)\s+(?:now\s+|nearly\s+|almost\s+|just\s+|aged\s+)?$/i;
 
+/**
+ * "I'm 70" answers "Have you reached State Pension age?" when the pack says from which age the
+ * answer is surely yes, and under which it is surely no; in between, we still ask.
+ * "I was born on 3 March 1952" says the age too (as at the check's date).
+ */
 function agedFacts(
   pack: KnowledgePack,
   questionIds: readonly string[],
   text: string,
   locale: string,
+  asOf: string,
 ): Fact[] {
   const aged = questionIds.flatMap((id) => {
     const question = pack.questions[id];
     return question?.type === 'yes-no' && question.fromAge ? [{ id, ...question.fromAge }] : [];
   });
   if (aged.length === 0) return [];
-  const found = recogniseAge(text, locale, false);
-  // Only the person's own age: "I'm 70", not "childcare for my 3 year old" or "my mum is 82".
-  if (
-    found === undefined ||
-    !FIRST_PERSON_AGE.test(text.slice(Math.max(0, found.span.start - 24), found.span.start))
-  )
-    return [];
-  const age = found.value;
+  const age = ownAge(pack, text, locale, asOf);
+  if (age === undefined) return [];
   return aged.flatMap(({ id, yesFrom, noUnder }) =>
     age >= yesFrom
       ? [{ questionId: id, value: 'yes' }]
@@ -189,6 +187,22 @@ function agedFacts(
         : [],
   );
 }
+
+/** The speaker's own age, said as an age ("I'm 70") or as their date of birth ("I was born in ..."). */
+function ownAge(pack: KnowledgePack, text: string, locale: string, asOf: string): number | undefined {
+  const found = recogniseAge(text, locale, false);
+  // Only the person's own age: "I'm 70", not "childcare for my 3 year old" or "my mum is 82".
+  if (found && FIRST_PERSON_AGE.test(text.slice(Math.max(0, found.span.start - 24), found.span.start)))
+    return found.value;
+  if (!BORN.test(text)) return undefined;
+  const born = recogniseDate(text, locale, recogniseOptions(pack, locale, asOf));
+  const birth = born ? parseIsoDate(born.value) : undefined;
+  const today = parseIsoDate(asOf);
+  return birth && today && born!.value <= asOf ? ageOn(birth, today) : undefined;
+}
+
+/** "I was born", "je suis né(e)", "ik ben geboren": what follows is the speaker's date of birth. */
+const BORN = /\b(i was born|i'm born|born on|born in|je suis née?|ik ben geboren)\b/i;
 
 /** A reply long enough to say more than the answer to the question asked (three words or more). */
 export function isSentence(text: string): boolean {

@@ -183,11 +183,14 @@ export class ScreeningDialog extends Dialog<ScreeningOptions> {
 
     // "Actually I live in Scotland": a new answer to a question already asked.
     const facts = readFacts(pack, this.questionsOf(pack, state.target), text, locale, this.asOf());
+    const before = new Set(Object.keys(data.answers));
     const changed = this.record(data, state, facts);
     if (changed.length > 0) {
+      // "I have changed your answer" only when there was one; a first answer is "I understood".
+      const replaced = changed.some((f) => before.has(f.questionId));
       lead.push(
         this.factList(
-          'changed_answers',
+          replaced ? 'changed_answers' : 'understood',
           changed.map((f) => [f.questionId, f.value]),
           pack,
           locale,
