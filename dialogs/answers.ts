@@ -92,6 +92,10 @@ export function engineValue(value: SpokenValue): unknown {
 export type Reading =
   { kind: 'answer'; value: AnswerValue } | { kind: 'invalid'; code: string } | { kind: 'none' };
 
+/** An amount given per hour ("£12 an hour", "12/hr", "12 € de l'heure", "12 euro per uur"). */
+const HOURLY =
+  /\b(an?|per|each|every)\s+hour\b|\bhourly\b|\/\s*h(ou)?r\b|\b(de l'heure|par heure|l'heure|per uur|het uur)\b/i;
+
 /** Reads a reply to `question`: an answer the engine accepts, one it refuses, or nothing. */
 export function readAnswer(
   pack: KnowledgePack,
@@ -151,10 +155,6 @@ export function readFacts(
   }
   return facts;
 }
-
-/** An amount given per hour ("£12 an hour", "12/hr", "12 € de l'heure", "12 euro per uur"). */
-const HOURLY =
-  /\b(an?|per|each|every)\s+hour\b|\bhourly\b|\/\s*h(ou)?r\b|\b(de l'heure|par heure|l'heure|per uur|het uur)\b/i;
 
 /** Words that make the next number the speaker's own age ("I'm 70", "j'ai 70 ans", "ik ben 70"). */
 const FIRST_PERSON_AGE =

@@ -1,23 +1,8 @@
 // Every sub-command answers --help (and -h) with its usage on stdout and exit 0, before it loads
 // a pack or starts a server; the review found `guichet chat --help` saying "unexpected --help".
 import { expect } from 'chai';
+import { capture } from '../support/capture.js';
 import type { CommandModule } from '../../adapters/cli/main.js';
-
-/** Runs a command with stdout and stderr captured. */
-async function capture(command: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
-  try {
-    const code = await command();
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
-}
 
 // [command, its module, the first line of its usage]
 const commands: [string, () => Promise<CommandModule>, string][] = [

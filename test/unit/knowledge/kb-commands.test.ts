@@ -1,26 +1,11 @@
 /** guichet kb validate / kb test: output and exit codes (0 ok, 1 problems or failures, 2 usage). */
 import { expect } from 'chai';
+import { capture } from '../../support/capture.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run as validate } from '../../../adapters/cli/commands/kb-validate.js';
 import { run as kbTest } from '../../../adapters/cli/commands/kb-test.js';
 import { copyMinimal, MINIMAL, packWith, removeDir } from './fixture-pack.js';
-
-/** Runs a command with stdout and stderr captured. */
-async function capture(command: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = ((chunk: string) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
-  try {
-    const code = await command();
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
-}
 
 const SCENARIO = (expectOutcome: string) =>
   JSON.stringify({
