@@ -149,6 +149,49 @@ class HashTable {
   }
 }
 
+/** A vectoriser's lookup tables: words and word pairs by name, n-grams by hash. */
+interface LookupTables {
+  index: Map<string, number>;
+  grams: HashTable;
+}
+
+/** Builds the lookup tables of a vocabulary, pausing (yield) about every 10 ms: large packs have 100,000 terms. */
+function* tablesInSteps(state: VectoriserState): Generator<void, LookupTables> {
+  const index = new Map<string, number>();
+  let chars = 0;
+  for (const term of state.vocabulary) if (term.startsWith('c:')) chars++;
+  const grams = new HashTable(chars);
+  const due = pacer();
+  for (let i = 0; i < state.vocabulary.length; i++) {
+    if (due()) yield;
+    const term = state.vocabulary[i] as string;
+    if (term.startsWith('c:')) grams.set(hashOf(term, 2), i);
+    else index.set(term, i);
+  }
+  return { index, grams };
+}
+
+/** Longest stretch of work between two pauses of a step-wise fit. */
+const SLICE_MS = 10;
+
+/**
+ * A check for loops that run in steps: true about every SLICE_MS of work, when the loop should
+ * pause (yield). Reads the clock every `every` calls (a power of two): 1 for loops whose items
+ * are texts, more for loops over table entries.
+ */
+function pacer(every = 256): () => boolean {
+  let started = performance.now();
+  let calls = 0;
+  const mask = every - 1;
+  return () => {
+    if ((++calls & mask) !== 0) return false;
+    const now = performance.now();
+    if (now - started < SLICE_MS) return false;
+    started = now;
+    return true;
+  };
+}
+
 export class Vectoriser {
   private readonly index: Map<string, number>;
   private readonly grams: HashTable;
@@ -161,14 +204,13 @@ export class Vectoriser {
   private outIndex = new Int32Array(256);
   private outValue = new Float64Array(256);
 
-  constructor(readonly state: VectoriserState) {
-    this.index = new Map();
-    const chars = state.vocabulary.filter((t) => t.startsWith('c:')).length;
-    this.grams = new HashTable(chars);
-    state.vocabulary.forEach((term, i) => {
-      if (term.startsWith('c:')) this.grams.set(hashOf(term, 2), i);
-      else this.index.set(term, i);
-    });
+  /** `tables`: the lookup tables, when already built in steps (`tablesInSteps`). */
+  constructor(
+    readonly state: VectoriserState,
+    tables: LookupTables = run(tablesInSteps(state)),
+  ) {
+    this.index = tables.index;
+    this.grams = tables.grams;
     this.idf = Float32Array.from(state.idf);
     this.counts = new Float64Array(this.idf.length);
     this.touched = new Int32Array(256);
@@ -200,12 +242,9 @@ export class Vectoriser {
     const texts: { words: Map<string, number>; grams: Int32Array }[] = [];
     const walk = { buffer: gramBuffer(256) };
     const strippedTexts: string[] = [];
-    let started = performance.now();
+    const eachText = pacer(1);
     for (const ex of examples) {
-      if (performance.now() - started > 10) {
-        yield;
-        started = performance.now();
-      }
+      if (eachText()) yield;
       const normalised = normalise(ex.text, ex.locale);
       const stripped = stripAccents(normalised);
       strippedTexts.push(stripped);
@@ -232,25 +271,27 @@ export class Vectoriser {
     // First-seen order: the same examples always give the same model (cache and tests rely on
     // it), without a sort that would hold the event loop. Every word is kept (a rare word is
     // still a word); word pairs and n-grams only when seen in minDocs utterances.
+    const due = pacer();
     for (const [term, count] of df) {
+      if (due()) yield;
       if (count < options.minDocs && !term.startsWith('w:')) continue;
       vocabulary.push(term);
       idf.push(idfOf(count));
     }
     for (const [h, count] of gramDf) {
+      if (due()) yield;
       if (count < options.minDocs) continue;
       vocabulary.push(`c:${gramText.get(h) as string}`);
       idf.push(idfOf(count));
     }
+    // Always one pause here, whatever the size: a caller training in steps gives way at least once.
     yield;
-    const vectoriser = new Vectoriser({ options, vocabulary, idf });
+    const state = { options, vocabulary, idf };
+    const vectoriser = new Vectoriser(state, yield* tablesInSteps(state));
     const vectors: SparseVector[] = [];
-    started = performance.now();
+    const eachVector = pacer(1);
     for (const r of texts) {
-      if (performance.now() - started > 10) {
-        yield;
-        started = performance.now();
-      }
+      if (eachVector()) yield;
       vectors.push(vectoriser.vectorise(r.words, r.grams, r.grams.length));
     }
     return { vectoriser, vectors, stripped: strippedTexts };
