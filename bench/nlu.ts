@@ -182,8 +182,9 @@ function guichetSystem(): System {
           classifier.suggestThresholds({ ...DEFAULT_TARGETS, maxFalseReject: MAX_FALSE_REJECT }) ?? settings;
         console.error(`guichet thresholds tuned on ${part.name} val: ${JSON.stringify(classifier.settings)}`);
       } else if (part.name === 'pack') {
+        const suggested = classifier.suggestThresholds();
         console.error(
-          `guichet: the pack's thresholds ${JSON.stringify(settings)}; cross-validation suggests ${JSON.stringify(classifier.suggestThresholds())}`,
+          `guichet: the pack's thresholds ${JSON.stringify(settings)}${suggested ? `; its held-out half suggests ${JSON.stringify(suggested)}` : ''}`,
         );
       }
     },
