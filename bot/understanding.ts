@@ -16,7 +16,7 @@ export interface Understood {
    * Why: `exact` (a known phrase), `model` (the classifier), `none` (the message is about
    * something we do not cover), `empty` (nothing to read).
    */
-  source?: 'exact' | 'model' | 'none' | 'empty';
+  source?: 'exact' | 'model' | 'none' | 'gate' | 'empty';
   /** Two close candidates, for "Do you mean A or B?". */
   alternatives?: [string, string];
 }

@@ -142,9 +142,12 @@ export class RootDialog extends Dialog {
       data.notUnderstood = 0;
       return this.say(dc, content.message('out_of_scope', locale));
     }
-    // Not understood: ask to rephrase, then again with an example, then offer a person.
+    // Not understood: ask to rephrase, then again with an example, then offer a person. When
+    // the message may be out of scope or may be a question put oddly (the gate), the first
+    // reply says both: say it another way, or look elsewhere.
     data.notUnderstood += 1;
-    const key = data.notUnderstood === 1 ? 'fallback' : data.notUnderstood === 2 ? 'retry' : 'retry_last';
+    const first = understood.source === 'gate' ? 'unsure' : 'fallback';
+    const key = data.notUnderstood === 1 ? first : data.notUnderstood === 2 ? 'retry' : 'retry_last';
     return this.say(dc, content.message(pack ? key : 'not_yet', locale));
   }
 

@@ -204,9 +204,13 @@ export class Classifier {
     const pNone = this.noneIndex >= 0 ? (p[this.noneIndex] as number) : 0;
     const top = ranking[0];
     const gate = this.settings.minInScopeShare ?? DEFAULT_IN_SCOPE_SHARE;
-    if (top === undefined || pNone > top.score || inScopeShare(top.score, pNone) < gate) {
+    if (top === undefined || pNone > top.score)
       return { intent: NONE_INTENT, score: pNone, band: 'reject', source: 'none', ranking };
-    }
+    // The top intent beats `none`, but not by enough: maybe out of scope, maybe a question put
+    // oddly. Rejected all the same, and told apart (`gate`) so the bot can say it is unsure
+    // rather than turn the citizen away.
+    if (inScopeShare(top.score, pNone) < gate)
+      return { intent: NONE_INTENT, score: pNone, band: 'reject', source: 'gate', ranking };
     const { acceptThreshold, confirmThreshold } = this.settings;
     const band =
       top.score >= acceptThreshold ? 'accept' : top.score >= confirmThreshold ? 'confirm' : 'reject';

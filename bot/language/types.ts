@@ -43,7 +43,7 @@ export interface Classification {
   score: number;
   band: Band;
   /** Why: `exact` (deterministic), `model`, `none` (out-of-scope class won), `empty` (nothing to read). */
-  source: 'exact' | 'model' | 'none' | 'empty';
+  source: 'exact' | 'model' | 'none' | 'gate' | 'empty';
   /** Top in-scope intents, best first (at most 5). */
   ranking: RankedIntent[];
   /** When the two best intents are close: both, for "Do you mean A or B?". */

@@ -125,6 +125,15 @@ describe('RootDialog routing', () => {
     expect((await say(c, 'passport')).text).to.equal(message('out_of_scope'));
   });
 
+  it('maybe out of scope (the gate) → unsure: say it another way or look elsewhere; then as not understood', async () => {
+    const gate: Understood = { intent: 'none', score: 0.3, band: 'reject', source: 'gate' };
+    const { client: c, message } = client({ 'my assessment is next week': gate });
+    expect(message('unsure')).not.to.equal(message('fallback'));
+    expect((await say(c, 'my assessment is next week')).text).to.equal(message('unsure'));
+    expect((await say(c, 'my assessment is next week')).text).to.equal(message('retry'));
+    expect((await say(c, 'my assessment is next week')).text).to.equal(message('retry_last'));
+  });
+
   it('not understood → rephrase, then an example, then the offer of a person', async () => {
     const { client: c, message } = client({});
     expect((await say(c, 'blah')).text).to.equal(message('fallback'));

@@ -26,7 +26,7 @@ describe('guichet kb validate', () => {
     const { code, out } = await capture(() => validate(['--knowledge', MINIMAL]));
     expect(code).to.equal(0);
     expect(out).to.match(
-      /^0 errors, 0 warnings\ntranslations fr: 3\/97 \(3%\)\n.*minimal: valid \(version [0-9a-f]{12}\)\n$/,
+      /^0 errors, 0 warnings\ntranslations fr: 3\/98 \(3%\)\n.*minimal: valid \(version [0-9a-f]{12}\)\n$/,
     );
   });
 

@@ -82,14 +82,14 @@ describe('language/classifier', () => {
       expect(r).to.include({ intent: 'none', band: 'reject', source: 'none' });
     });
 
-    it('rejects below the out-of-scope gate even when the top intent beats none', () => {
+    it('rejects below the out-of-scope gate even when the top intent beats none, saying it was the gate', () => {
       const text = 'pension too low';
       const before = classifier.classify(text, 'en');
       expect(before.band).not.to.equal('reject');
       const pNone = classifier.probabilities(text, 'en')?.[classifier.labels.indexOf('none')] ?? 0;
       const share = before.score / (before.score + pNone);
       classifier.settings = { ...SETTINGS, minInScopeShare: share + 0.001 };
-      expect(classifier.classify(text, 'en')).to.include({ intent: 'none', band: 'reject', source: 'none' });
+      expect(classifier.classify(text, 'en')).to.include({ intent: 'none', band: 'reject', source: 'gate' });
       classifier.settings = { ...SETTINGS, minInScopeShare: share - 0.001 };
       expect(classifier.classify(text, 'en').band).to.equal(before.band);
     });
