@@ -1,5 +1,6 @@
 // Turning raw scores into probabilities that mean what they say, and choosing the band
 // thresholds from held-out data rather than by feel.
+import { pacer } from './pacer.js';
 import type { ClassifierSettings } from './types.js';
 
 /**
@@ -15,15 +16,16 @@ export function fitTemperature(logits: Float64Array[], gold: number[]): number {
   }
 }
 
-/** The same fit, pausing (yield) every few hundred examples of each pass. */
+/** The same fit, pausing (yield) about every SLICE_MS (`pacer`), inside passes too. */
 export function* fitTemperatureSteps(logits: Float64Array[], gold: number[]): Generator<void, number> {
   if (logits.length === 0) return 1;
   // Negative log-likelihood at temperature t, as log-sum-exp minus the gold logit: no
   // probabilities written out, a third of the work of a softmax per example.
+  const due = pacer(64);
   function* nll(t: number): Generator<void, number> {
     let sum = 0;
     for (let i = 0; i < logits.length; i++) {
-      if (i % 512 === 511) yield;
+      if (due()) yield;
       sum += negativeLogLikelihood(logits[i] as Float64Array, gold[i] as number, t);
     }
     return sum;

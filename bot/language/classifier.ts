@@ -27,6 +27,7 @@ import {
   type ThresholdTargets,
 } from './calibration.js';
 import { normalise, stripAccents } from './normalise.js';
+import { pacer } from './pacer.js';
 import {
   NONE_INTENT,
   type Classification,
@@ -79,7 +80,12 @@ export interface ClassifierState {
 const ANY_LOCALE = '*';
 
 function exactKey(text: string, locale: string, keyLocale = locale): string {
-  return `${keyLocale}\u0000${stripAccents(normalise(text, locale))}`;
+  return keyOf(keyLocale, stripAccents(normalise(text, locale)));
+}
+
+/** The exact-match key of a text already normalised, accents off. */
+function keyOf(locale: string, stripped: string): string {
+  return `${locale}\u0000${stripped}`;
 }
 
 /** The exact-match tables of a phrase list (normalising is the costly part: done once, at training). */
@@ -153,11 +159,9 @@ export class Classifier {
     const trimmed = text.trim();
     return (
       this.payloads.get(trimmed) ??
-      this.phrases.get(`${locale}\u0000${stripped}`) ??
+      this.phrases.get(keyOf(locale, stripped)) ??
       // Phrases for every locale are normalised as English.
-      this.phrases.get(
-        locale === 'en' ? `${ANY_LOCALE}\u0000${stripped}` : exactKey(trimmed, 'en', ANY_LOCALE),
-      )
+      this.phrases.get(locale === 'en' ? keyOf(ANY_LOCALE, stripped) : exactKey(trimmed, 'en', ANY_LOCALE))
     );
   }
 
@@ -299,7 +303,7 @@ function* prepare(examples: TrainingExample[], options: ClassifierOptions): Gene
   // (A text given with two intents matches neither.)
   const seen = new Map<string, string | null>();
   yield* sliced(usable, (e, i) => {
-    const key = `${e.locale}\u0000${stripped[i] as string}`;
+    const key = keyOf(e.locale, stripped[i] as string);
     const before = seen.get(key);
     seen.set(key, before === undefined || before === e.intent ? e.intent : null);
   });
@@ -337,32 +341,23 @@ function finish(prepared: Prepared, settings: ClassifierSettings, calibration: C
   return new Classifier(state, model.weights, vectoriser);
 }
 
-/** Longest stretch of work between two pauses, so a server training in the background stays responsive. */
-const SLICE_MS = 10;
-
-/** Runs a trainer to the end, pausing about every SLICE_MS. */
+/** Runs a trainer to the end, pausing about every SLICE_MS (`pacer`). */
 function* runTrainer(trainer: SgdTrainer): Generator<void, void> {
-  let started = performance.now();
+  const due = pacer(1);
   while (!trainer.done) {
     // Small steps: the first ones run before the engine has optimised the loop, and are slow.
     trainer.step(4);
-    if (performance.now() - started > SLICE_MS) {
-      yield;
-      started = performance.now();
-    }
+    if (due()) yield;
   }
 }
 
-/** Maps over items, pausing about every SLICE_MS. */
+/** Maps over items, pausing about every SLICE_MS (`pacer`). */
 function* sliced<T, U>(items: T[], f: (item: T, index: number) => U): Generator<void, U[]> {
   const out: U[] = [];
-  let started = performance.now();
+  const due = pacer(1);
   for (let i = 0; i < items.length; i++) {
     out.push(f(items[i] as T, i));
-    if (performance.now() - started > SLICE_MS) {
-      yield;
-      started = performance.now();
-    }
+    if (due()) yield;
   }
   return out;
 }

@@ -8,6 +8,7 @@
 // (`c:abc`), so a saved model stays readable and the table is rebuilt from it on load.
 import { stems as stemsOf, tokenise } from './stem.js';
 import { normalise, stripAccents } from './normalise.js';
+import { pacer } from './pacer.js';
 
 export interface SparseVector {
   index: Int32Array;
@@ -169,27 +170,6 @@ function* tablesInSteps(state: VectoriserState): Generator<void, LookupTables> {
     else index.set(term, i);
   }
   return { index, grams };
-}
-
-/** Longest stretch of work between two pauses of a step-wise fit. */
-const SLICE_MS = 10;
-
-/**
- * A check for loops that run in steps: true about every SLICE_MS of work, when the loop should
- * pause (yield). Reads the clock every `every` calls (a power of two): 1 for loops whose items
- * are texts, more for loops over table entries.
- */
-function pacer(every = 256): () => boolean {
-  let started = performance.now();
-  let calls = 0;
-  const mask = every - 1;
-  return () => {
-    if ((++calls & mask) !== 0) return false;
-    const now = performance.now();
-    if (now - started < SLICE_MS) return false;
-    started = now;
-    return true;
-  };
 }
 
 export class Vectoriser {
